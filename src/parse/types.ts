@@ -1,0 +1,127 @@
+/**
+ * What the parser produces for one report. Pure data, JSON-serialisable, shared
+ * by the checks, the database build and the parse CLI.
+ */
+import type { Template } from './factKeys';
+export type { Template } from './factKeys';
+
+/** What a table cell held. `missing`: the row (or the whole table) is not in the text. */
+export type CellState = 'number' | 'blank' | 'dash' | 'text' | 'missing';
+
+/** Where a value came from: 1-based line number in the decoded text and that line as printed. */
+export interface Provenance {
+  line: number;
+  text: string;
+  /** for structured inputs (HTML/Word/PDF): table, row, column or page and position */
+  locator?: string;
+}
+
+export interface Cell {
+  /** the number, or null when blank, dash, text, missing or unreadable — never a guessed 0 */
+  value: number | null;
+  state: CellState;
+  /** the cell's text as printed ('' when blank or missing) */
+  raw: string;
+  source: Provenance | null;
+  /** e.g. 20余条 → 20 */
+  approximate?: boolean;
+}
+
+export interface SectionSpan {
+  /** 1..6 for 一..六 */
+  index: number;
+  /** the heading line as found, e.g. 五、存在的主要问题及改进情况 */
+  heading: string;
+  /** 1-based, inclusive */
+  startLine: number;
+  endLine: number;
+}
+
+export interface Amount {
+  /** normalised to 万元 */
+  value: number | null;
+  /** the unit as written: 万元 / 元 / null when none is stated */
+  unit: '万元' | '元' | null;
+  raw: string;
+  /** true when the unit could not be determined (value taken as written) */
+  unitUnknown: boolean;
+}
+
+export interface Region {
+  province: string | null;
+  city: string | null;
+  county: string | null;
+  /** national division code of the organ: the township's 9-digit code, or the county's 6-digit code */
+  code: string | null;
+}
+
+export interface RegionResolution {
+  region: Region;
+  /** how it was resolved: manifest / county named in text / unique township name / none */
+  method: 'manifest' | 'text-county' | 'unique-township' | 'none';
+  /** when the name is ambiguous: every candidate, and region stays null */
+  candidates: Region[];
+}
+
+/** Metadata a manifest row supplies; it overrides the text, and disagreements are reported. */
+export interface ManifestRow {
+  file: string;
+  organ?: string | null;
+  province?: string | null;
+  city?: string | null;
+  county?: string | null;
+  level?: string | null;
+  year?: number | null;
+  source_url?: string | null;
+  published?: string | null;
+}
+
+export interface ParseNote {
+  /** machine-readable kind, e.g. 'row-missing', 'ambiguous-run', 'manifest-disagrees' */
+  kind: string;
+  message: string;
+  line?: number;
+}
+
+export interface ParsedReport {
+  organ: string | null;
+  organSimplified: string | null;
+  organSource: 'title' | 'body' | 'manifest' | null;
+  year: number | null;
+  template: Template | null;
+  /** the statistical period if stated, e.g. 2021年1月1日至2021年12月31日 */
+  period: string | null;
+  region: RegionResolution;
+  /** every fact key of the template → its cell (state 'missing' when not in the text) */
+  cells: Record<string, Cell>;
+  sections: SectionSpan[];
+  /** prose of sections 一, 五, 六 (null when the section is absent) */
+  prose: { s1: string | null; s5: string | null; s6: string | null };
+  procurementAmount: Amount | null;
+  /** whether all three tables were read in full */
+  completeness: 'complete' | 'partial' | 'none';
+  /** what could not be read, and other things a reader should know */
+  notes: ParseNote[];
+  /** the decoded text's line count */
+  lineCount: number;
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+export type FindingStatus = 'pass' | 'fail' | 'na';
+
+export interface Finding {
+  check: string;
+  status: FindingStatus;
+  severity: Severity;
+  /** a short Chinese sentence with the actual numbers */
+  evidence: string;
+  /** fact keys involved */
+  keys: string[];
+}
+
+/** Facts as plain numbers (the CLI's `facts`). */
+export function factValues(report: ParsedReport): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  for (const [k, c] of Object.entries(report.cells)) out[k] = c.value;
+  return out;
+}
