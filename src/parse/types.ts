@@ -64,6 +64,23 @@ export interface RegionResolution {
 }
 
 /** Metadata a manifest row supplies; it overrides the text, and disagreements are reported. */
+/** What the parser hands a region resolver; manifest fields, when given, are hints that win. */
+export interface RegionQuery {
+  /** organ name as written (may be traditional), e.g. 绥滨县连生乡人民政府 */
+  organ: string | null;
+  /** the report text (the resolver looks for a county or township name in it) */
+  text: string;
+  province?: string | null;
+  city?: string | null;
+  county?: string | null;
+}
+
+/**
+ * Resolves an organ to its place with the national division codes. Injected into
+ * the parser so src/parse stays free of Node and of the 3 MB division table.
+ */
+export type RegionResolver = (query: RegionQuery) => RegionResolution;
+
 export interface ManifestRow {
   file: string;
   organ?: string | null;
@@ -89,6 +106,8 @@ export interface ParsedReport {
   organSource: 'title' | 'body' | 'manifest' | null;
   year: number | null;
   template: Template | null;
+  /** template-specific labels found in the text (e.g. 本年新制作数量, 本年制发件数), for C02/C03 */
+  templateLabels: string[];
   /** the statistical period if stated, e.g. 2021年1月1日至2021年12月31日 */
   period: string | null;
   region: RegionResolution;
