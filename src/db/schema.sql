@@ -1,0 +1,366 @@
+-- gongkai database schema, version 1 (also PRAGMA user_version).
+-- Generated from src/db/schema.ts; do not edit by hand (npm run schema rewrites it).
+--
+-- One row per report in `reports`, with one column per fact key (DOMAIN.md):
+-- the key with '.' replaced by '_', e.g. s3.denied.third_party.natural →
+-- s3_denied_third_party_natural. NULL means the report states no number there
+-- (blank, dash, text, or the row is missing) — never a guessed 0.
+-- `fact_keys` labels every column; `findings` holds the compliance checks
+-- (CHECKS.md ids); `cell_sources` and `source_lines` show where each number
+-- was printed; `source_files` lists every input file, whether it parsed or not.
+
+-- Properties of this build: schema_version, parser_version, input_hash (SHA-256
+-- over the inputs), reports_ok / reports_partial / reports_failed, findings_* counts,
+-- built_at (the newest input's date, never the clock).
+CREATE TABLE build_info (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- One row per organ. Reports of the same organ in different years share a row,
+-- matched on match_key (simplified name without 人民政府/政府 variants) and division_code.
+CREATE TABLE organs (
+  organ_id        INTEGER PRIMARY KEY,
+  name            TEXT NOT NULL,   -- as written (manifest, else the latest report)
+  name_simplified TEXT NOT NULL,   -- simplified characters
+  match_key       TEXT NOT NULL,   -- normalised name used to match across years
+  level           TEXT,            -- 乡镇 / 县级部门 / 县级政府 / 市级部门 / 市级政府 / …
+  province        TEXT,
+  city            TEXT,
+  county          TEXT,
+  division_code   TEXT             -- national division code: township (9 digits) or county (6)
+);
+CREATE INDEX organs_region ON organs (province, city, county);
+CREATE INDEX organs_level ON organs (level);
+
+-- Every input file under data/reports/, with what became of it.
+CREATE TABLE source_files (
+  file_id  INTEGER PRIMARY KEY,
+  file     TEXT NOT NULL UNIQUE,  -- path relative to data/reports/
+  sha256   TEXT NOT NULL,         -- of the file's bytes
+  bytes    INTEGER NOT NULL,
+  encoding TEXT,                  -- utf-8 / gb18030 / … as detected
+  outcome  TEXT NOT NULL CHECK (outcome IN ('ok', 'partial', 'failed')),
+  reason   TEXT                   -- why partial or failed
+);
+
+-- One row per parsed report (failed files have no row here, only in source_files).
+CREATE TABLE reports (
+  report_id        INTEGER PRIMARY KEY,
+  organ_id         INTEGER NOT NULL REFERENCES organs (organ_id),
+  file_id          INTEGER NOT NULL REFERENCES source_files (file_id),
+  organ_name       TEXT,      -- the organ as this report names it
+  year             INTEGER,   -- the year reported on
+  template         TEXT,      -- '2019' | '2021' | NULL (no template table in the text)
+  period           TEXT,      -- statistical period if stated
+  source_url       TEXT,      -- from the manifest (or the saved page)
+  published        TEXT,      -- publication date YYYY-MM-DD, from the manifest (or the saved page)
+  completeness     TEXT NOT NULL CHECK (completeness IN ('complete', 'partial', 'none')),
+  duplicate        INTEGER NOT NULL DEFAULT 0,  -- 1 when another report has the same organ and year
+  procurement_unit TEXT,      -- unit of s2_procurement_amount as written: 万元 / 元 / NULL (not stated)
+  errors           INTEGER NOT NULL DEFAULT 0,  -- failed checks of severity error
+  warnings         INTEGER NOT NULL DEFAULT 0,  -- failed checks of severity warning
+  s1_proactive_total                           INTEGER, -- 主动公开政府信息总数（第一部分所述） [2019/2021]
+  s2_rules_new                                 INTEGER, -- 规章 · 本年新制作数量 [2019]
+  s2_rules_published                           INTEGER, -- 规章 · 本年新公开数量 [2019]
+  s2_rules_total                               INTEGER, -- 规章 · 对外公开总数量 [2019]
+  s2_normative_new                             INTEGER, -- 规范性文件 · 本年新制作数量 [2019]
+  s2_normative_published                       INTEGER, -- 规范性文件 · 本年新公开数量 [2019]
+  s2_normative_total                           INTEGER, -- 规范性文件 · 对外公开总数量 [2019]
+  s2_licensing_prev                            INTEGER, -- 行政许可 · 上一年项目数量 [2019]
+  s2_licensing_delta                           INTEGER, -- 行政许可 · 本年增/减 [2019]
+  s2_licensing_decisions                       INTEGER, -- 行政许可 · 处理决定数量 [2019/2021]
+  s2_other_services_prev                       INTEGER, -- 其他对外管理服务事项 · 上一年项目数量 [2019]
+  s2_other_services_delta                      INTEGER, -- 其他对外管理服务事项 · 本年增/减 [2019]
+  s2_other_services_decisions                  INTEGER, -- 其他对外管理服务事项 · 处理决定数量 [2019]
+  s2_punishment_prev                           INTEGER, -- 行政处罚 · 上一年项目数量 [2019]
+  s2_punishment_delta                          INTEGER, -- 行政处罚 · 本年增/减 [2019]
+  s2_punishment_decisions                      INTEGER, -- 行政处罚 · 处理决定数量 [2019/2021]
+  s2_enforcement_prev                          INTEGER, -- 行政强制 · 上一年项目数量 [2019]
+  s2_enforcement_delta                         INTEGER, -- 行政强制 · 本年增/减 [2019]
+  s2_enforcement_decisions                     INTEGER, -- 行政强制 · 处理决定数量 [2019/2021]
+  s2_fees_prev                                 INTEGER, -- 行政事业性收费 · 上一年项目数量 [2019]
+  s2_fees_delta                                INTEGER, -- 行政事业性收费 · 本年增/减 [2019]
+  s2_procurement_count                         INTEGER, -- 政府集中采购 · 采购项目数量 [2019]
+  s2_procurement_amount                        REAL,    -- 政府集中采购 · 采购总金额（万元） [2019]
+  s2_rules_issued                              INTEGER, -- 规章 · 本年制发件数 [2021]
+  s2_rules_repealed                            INTEGER, -- 规章 · 本年废止件数 [2021]
+  s2_rules_in_force                            INTEGER, -- 规章 · 现行有效件数 [2021]
+  s2_normative_issued                          INTEGER, -- 行政规范性文件 · 本年制发件数 [2021]
+  s2_normative_repealed                        INTEGER, -- 行政规范性文件 · 本年废止件数 [2021]
+  s2_normative_in_force                        INTEGER, -- 行政规范性文件 · 现行有效件数 [2021]
+  s2_fees_amount                               REAL,    -- 行政事业性收费 · 本年收费金额（万元） [2021]
+  s3_new_natural                               INTEGER, -- 一、本年新收政府信息公开申请数量 · 自然人 [2019/2021]
+  s3_new_commercial                            INTEGER, -- 一、本年新收政府信息公开申请数量 · 商业企业 [2019/2021]
+  s3_new_research                              INTEGER, -- 一、本年新收政府信息公开申请数量 · 科研机构 [2019/2021]
+  s3_new_social                                INTEGER, -- 一、本年新收政府信息公开申请数量 · 社会公益组织 [2019/2021]
+  s3_new_legal                                 INTEGER, -- 一、本年新收政府信息公开申请数量 · 法律服务机构 [2019/2021]
+  s3_new_other_org                             INTEGER, -- 一、本年新收政府信息公开申请数量 · 其他 [2019/2021]
+  s3_new_total                                 INTEGER, -- 一、本年新收政府信息公开申请数量 · 总计 [2019/2021]
+  s3_carried_over_natural                      INTEGER, -- 二、上年结转政府信息公开申请数量 · 自然人 [2019/2021]
+  s3_carried_over_commercial                   INTEGER, -- 二、上年结转政府信息公开申请数量 · 商业企业 [2019/2021]
+  s3_carried_over_research                     INTEGER, -- 二、上年结转政府信息公开申请数量 · 科研机构 [2019/2021]
+  s3_carried_over_social                       INTEGER, -- 二、上年结转政府信息公开申请数量 · 社会公益组织 [2019/2021]
+  s3_carried_over_legal                        INTEGER, -- 二、上年结转政府信息公开申请数量 · 法律服务机构 [2019/2021]
+  s3_carried_over_other_org                    INTEGER, -- 二、上年结转政府信息公开申请数量 · 其他 [2019/2021]
+  s3_carried_over_total                        INTEGER, -- 二、上年结转政府信息公开申请数量 · 总计 [2019/2021]
+  s3_granted_natural                           INTEGER, -- （一）予以公开 · 自然人 [2019/2021]
+  s3_granted_commercial                        INTEGER, -- （一）予以公开 · 商业企业 [2019/2021]
+  s3_granted_research                          INTEGER, -- （一）予以公开 · 科研机构 [2019/2021]
+  s3_granted_social                            INTEGER, -- （一）予以公开 · 社会公益组织 [2019/2021]
+  s3_granted_legal                             INTEGER, -- （一）予以公开 · 法律服务机构 [2019/2021]
+  s3_granted_other_org                         INTEGER, -- （一）予以公开 · 其他 [2019/2021]
+  s3_granted_total                             INTEGER, -- （一）予以公开 · 总计 [2019/2021]
+  s3_partial_natural                           INTEGER, -- （二）部分公开（区分处理的，只计这一情形，不计其他情形） · 自然人 [2019/2021]
+  s3_partial_commercial                        INTEGER, -- （二）部分公开（区分处理的，只计这一情形，不计其他情形） · 商业企业 [2019/2021]
+  s3_partial_research                          INTEGER, -- （二）部分公开（区分处理的，只计这一情形，不计其他情形） · 科研机构 [2019/2021]
+  s3_partial_social                            INTEGER, -- （二）部分公开（区分处理的，只计这一情形，不计其他情形） · 社会公益组织 [2019/2021]
+  s3_partial_legal                             INTEGER, -- （二）部分公开（区分处理的，只计这一情形，不计其他情形） · 法律服务机构 [2019/2021]
+  s3_partial_other_org                         INTEGER, -- （二）部分公开（区分处理的，只计这一情形，不计其他情形） · 其他 [2019/2021]
+  s3_partial_total                             INTEGER, -- （二）部分公开（区分处理的，只计这一情形，不计其他情形） · 总计 [2019/2021]
+  s3_denied_secret_natural                     INTEGER, -- （三）不予公开 1.属于国家秘密 · 自然人 [2019/2021]
+  s3_denied_secret_commercial                  INTEGER, -- （三）不予公开 1.属于国家秘密 · 商业企业 [2019/2021]
+  s3_denied_secret_research                    INTEGER, -- （三）不予公开 1.属于国家秘密 · 科研机构 [2019/2021]
+  s3_denied_secret_social                      INTEGER, -- （三）不予公开 1.属于国家秘密 · 社会公益组织 [2019/2021]
+  s3_denied_secret_legal                       INTEGER, -- （三）不予公开 1.属于国家秘密 · 法律服务机构 [2019/2021]
+  s3_denied_secret_other_org                   INTEGER, -- （三）不予公开 1.属于国家秘密 · 其他 [2019/2021]
+  s3_denied_secret_total                       INTEGER, -- （三）不予公开 1.属于国家秘密 · 总计 [2019/2021]
+  s3_denied_law_natural                        INTEGER, -- （三）不予公开 2.其他法律行政法规禁止公开 · 自然人 [2019/2021]
+  s3_denied_law_commercial                     INTEGER, -- （三）不予公开 2.其他法律行政法规禁止公开 · 商业企业 [2019/2021]
+  s3_denied_law_research                       INTEGER, -- （三）不予公开 2.其他法律行政法规禁止公开 · 科研机构 [2019/2021]
+  s3_denied_law_social                         INTEGER, -- （三）不予公开 2.其他法律行政法规禁止公开 · 社会公益组织 [2019/2021]
+  s3_denied_law_legal                          INTEGER, -- （三）不予公开 2.其他法律行政法规禁止公开 · 法律服务机构 [2019/2021]
+  s3_denied_law_other_org                      INTEGER, -- （三）不予公开 2.其他法律行政法规禁止公开 · 其他 [2019/2021]
+  s3_denied_law_total                          INTEGER, -- （三）不予公开 2.其他法律行政法规禁止公开 · 总计 [2019/2021]
+  s3_denied_security_natural                   INTEGER, -- （三）不予公开 3.危及“三安全一稳定” · 自然人 [2019/2021]
+  s3_denied_security_commercial                INTEGER, -- （三）不予公开 3.危及“三安全一稳定” · 商业企业 [2019/2021]
+  s3_denied_security_research                  INTEGER, -- （三）不予公开 3.危及“三安全一稳定” · 科研机构 [2019/2021]
+  s3_denied_security_social                    INTEGER, -- （三）不予公开 3.危及“三安全一稳定” · 社会公益组织 [2019/2021]
+  s3_denied_security_legal                     INTEGER, -- （三）不予公开 3.危及“三安全一稳定” · 法律服务机构 [2019/2021]
+  s3_denied_security_other_org                 INTEGER, -- （三）不予公开 3.危及“三安全一稳定” · 其他 [2019/2021]
+  s3_denied_security_total                     INTEGER, -- （三）不予公开 3.危及“三安全一稳定” · 总计 [2019/2021]
+  s3_denied_third_party_natural                INTEGER, -- （三）不予公开 4.保护第三方合法权益 · 自然人 [2019/2021]
+  s3_denied_third_party_commercial             INTEGER, -- （三）不予公开 4.保护第三方合法权益 · 商业企业 [2019/2021]
+  s3_denied_third_party_research               INTEGER, -- （三）不予公开 4.保护第三方合法权益 · 科研机构 [2019/2021]
+  s3_denied_third_party_social                 INTEGER, -- （三）不予公开 4.保护第三方合法权益 · 社会公益组织 [2019/2021]
+  s3_denied_third_party_legal                  INTEGER, -- （三）不予公开 4.保护第三方合法权益 · 法律服务机构 [2019/2021]
+  s3_denied_third_party_other_org              INTEGER, -- （三）不予公开 4.保护第三方合法权益 · 其他 [2019/2021]
+  s3_denied_third_party_total                  INTEGER, -- （三）不予公开 4.保护第三方合法权益 · 总计 [2019/2021]
+  s3_denied_internal_natural                   INTEGER, -- （三）不予公开 5.属于三类内部事务信息 · 自然人 [2019/2021]
+  s3_denied_internal_commercial                INTEGER, -- （三）不予公开 5.属于三类内部事务信息 · 商业企业 [2019/2021]
+  s3_denied_internal_research                  INTEGER, -- （三）不予公开 5.属于三类内部事务信息 · 科研机构 [2019/2021]
+  s3_denied_internal_social                    INTEGER, -- （三）不予公开 5.属于三类内部事务信息 · 社会公益组织 [2019/2021]
+  s3_denied_internal_legal                     INTEGER, -- （三）不予公开 5.属于三类内部事务信息 · 法律服务机构 [2019/2021]
+  s3_denied_internal_other_org                 INTEGER, -- （三）不予公开 5.属于三类内部事务信息 · 其他 [2019/2021]
+  s3_denied_internal_total                     INTEGER, -- （三）不予公开 5.属于三类内部事务信息 · 总计 [2019/2021]
+  s3_denied_process_natural                    INTEGER, -- （三）不予公开 6.属于四类过程性信息 · 自然人 [2019/2021]
+  s3_denied_process_commercial                 INTEGER, -- （三）不予公开 6.属于四类过程性信息 · 商业企业 [2019/2021]
+  s3_denied_process_research                   INTEGER, -- （三）不予公开 6.属于四类过程性信息 · 科研机构 [2019/2021]
+  s3_denied_process_social                     INTEGER, -- （三）不予公开 6.属于四类过程性信息 · 社会公益组织 [2019/2021]
+  s3_denied_process_legal                      INTEGER, -- （三）不予公开 6.属于四类过程性信息 · 法律服务机构 [2019/2021]
+  s3_denied_process_other_org                  INTEGER, -- （三）不予公开 6.属于四类过程性信息 · 其他 [2019/2021]
+  s3_denied_process_total                      INTEGER, -- （三）不予公开 6.属于四类过程性信息 · 总计 [2019/2021]
+  s3_denied_enforcement_file_natural           INTEGER, -- （三）不予公开 7.属于行政执法案卷 · 自然人 [2019/2021]
+  s3_denied_enforcement_file_commercial        INTEGER, -- （三）不予公开 7.属于行政执法案卷 · 商业企业 [2019/2021]
+  s3_denied_enforcement_file_research          INTEGER, -- （三）不予公开 7.属于行政执法案卷 · 科研机构 [2019/2021]
+  s3_denied_enforcement_file_social            INTEGER, -- （三）不予公开 7.属于行政执法案卷 · 社会公益组织 [2019/2021]
+  s3_denied_enforcement_file_legal             INTEGER, -- （三）不予公开 7.属于行政执法案卷 · 法律服务机构 [2019/2021]
+  s3_denied_enforcement_file_other_org         INTEGER, -- （三）不予公开 7.属于行政执法案卷 · 其他 [2019/2021]
+  s3_denied_enforcement_file_total             INTEGER, -- （三）不予公开 7.属于行政执法案卷 · 总计 [2019/2021]
+  s3_denied_inquiry_natural                    INTEGER, -- （三）不予公开 8.属于行政查询事项 · 自然人 [2019/2021]
+  s3_denied_inquiry_commercial                 INTEGER, -- （三）不予公开 8.属于行政查询事项 · 商业企业 [2019/2021]
+  s3_denied_inquiry_research                   INTEGER, -- （三）不予公开 8.属于行政查询事项 · 科研机构 [2019/2021]
+  s3_denied_inquiry_social                     INTEGER, -- （三）不予公开 8.属于行政查询事项 · 社会公益组织 [2019/2021]
+  s3_denied_inquiry_legal                      INTEGER, -- （三）不予公开 8.属于行政查询事项 · 法律服务机构 [2019/2021]
+  s3_denied_inquiry_other_org                  INTEGER, -- （三）不予公开 8.属于行政查询事项 · 其他 [2019/2021]
+  s3_denied_inquiry_total                      INTEGER, -- （三）不予公开 8.属于行政查询事项 · 总计 [2019/2021]
+  s3_unable_not_held_natural                   INTEGER, -- （四）无法提供 1.本机关不掌握相关政府信息 · 自然人 [2019/2021]
+  s3_unable_not_held_commercial                INTEGER, -- （四）无法提供 1.本机关不掌握相关政府信息 · 商业企业 [2019/2021]
+  s3_unable_not_held_research                  INTEGER, -- （四）无法提供 1.本机关不掌握相关政府信息 · 科研机构 [2019/2021]
+  s3_unable_not_held_social                    INTEGER, -- （四）无法提供 1.本机关不掌握相关政府信息 · 社会公益组织 [2019/2021]
+  s3_unable_not_held_legal                     INTEGER, -- （四）无法提供 1.本机关不掌握相关政府信息 · 法律服务机构 [2019/2021]
+  s3_unable_not_held_other_org                 INTEGER, -- （四）无法提供 1.本机关不掌握相关政府信息 · 其他 [2019/2021]
+  s3_unable_not_held_total                     INTEGER, -- （四）无法提供 1.本机关不掌握相关政府信息 · 总计 [2019/2021]
+  s3_unable_needs_creation_natural             INTEGER, -- （四）无法提供 2.没有现成信息需要另行制作 · 自然人 [2019/2021]
+  s3_unable_needs_creation_commercial          INTEGER, -- （四）无法提供 2.没有现成信息需要另行制作 · 商业企业 [2019/2021]
+  s3_unable_needs_creation_research            INTEGER, -- （四）无法提供 2.没有现成信息需要另行制作 · 科研机构 [2019/2021]
+  s3_unable_needs_creation_social              INTEGER, -- （四）无法提供 2.没有现成信息需要另行制作 · 社会公益组织 [2019/2021]
+  s3_unable_needs_creation_legal               INTEGER, -- （四）无法提供 2.没有现成信息需要另行制作 · 法律服务机构 [2019/2021]
+  s3_unable_needs_creation_other_org           INTEGER, -- （四）无法提供 2.没有现成信息需要另行制作 · 其他 [2019/2021]
+  s3_unable_needs_creation_total               INTEGER, -- （四）无法提供 2.没有现成信息需要另行制作 · 总计 [2019/2021]
+  s3_unable_unclear_natural                    INTEGER, -- （四）无法提供 3.补正后申请内容仍不明确 · 自然人 [2019/2021]
+  s3_unable_unclear_commercial                 INTEGER, -- （四）无法提供 3.补正后申请内容仍不明确 · 商业企业 [2019/2021]
+  s3_unable_unclear_research                   INTEGER, -- （四）无法提供 3.补正后申请内容仍不明确 · 科研机构 [2019/2021]
+  s3_unable_unclear_social                     INTEGER, -- （四）无法提供 3.补正后申请内容仍不明确 · 社会公益组织 [2019/2021]
+  s3_unable_unclear_legal                      INTEGER, -- （四）无法提供 3.补正后申请内容仍不明确 · 法律服务机构 [2019/2021]
+  s3_unable_unclear_other_org                  INTEGER, -- （四）无法提供 3.补正后申请内容仍不明确 · 其他 [2019/2021]
+  s3_unable_unclear_total                      INTEGER, -- （四）无法提供 3.补正后申请内容仍不明确 · 总计 [2019/2021]
+  s3_rejected_petition_natural                 INTEGER, -- （五）不予处理 1.信访举报投诉类申请 · 自然人 [2019/2021]
+  s3_rejected_petition_commercial              INTEGER, -- （五）不予处理 1.信访举报投诉类申请 · 商业企业 [2019/2021]
+  s3_rejected_petition_research                INTEGER, -- （五）不予处理 1.信访举报投诉类申请 · 科研机构 [2019/2021]
+  s3_rejected_petition_social                  INTEGER, -- （五）不予处理 1.信访举报投诉类申请 · 社会公益组织 [2019/2021]
+  s3_rejected_petition_legal                   INTEGER, -- （五）不予处理 1.信访举报投诉类申请 · 法律服务机构 [2019/2021]
+  s3_rejected_petition_other_org               INTEGER, -- （五）不予处理 1.信访举报投诉类申请 · 其他 [2019/2021]
+  s3_rejected_petition_total                   INTEGER, -- （五）不予处理 1.信访举报投诉类申请 · 总计 [2019/2021]
+  s3_rejected_repeat_natural                   INTEGER, -- （五）不予处理 2.重复申请 · 自然人 [2019/2021]
+  s3_rejected_repeat_commercial                INTEGER, -- （五）不予处理 2.重复申请 · 商业企业 [2019/2021]
+  s3_rejected_repeat_research                  INTEGER, -- （五）不予处理 2.重复申请 · 科研机构 [2019/2021]
+  s3_rejected_repeat_social                    INTEGER, -- （五）不予处理 2.重复申请 · 社会公益组织 [2019/2021]
+  s3_rejected_repeat_legal                     INTEGER, -- （五）不予处理 2.重复申请 · 法律服务机构 [2019/2021]
+  s3_rejected_repeat_other_org                 INTEGER, -- （五）不予处理 2.重复申请 · 其他 [2019/2021]
+  s3_rejected_repeat_total                     INTEGER, -- （五）不予处理 2.重复申请 · 总计 [2019/2021]
+  s3_rejected_publication_natural              INTEGER, -- （五）不予处理 3.要求提供公开出版物 · 自然人 [2019/2021]
+  s3_rejected_publication_commercial           INTEGER, -- （五）不予处理 3.要求提供公开出版物 · 商业企业 [2019/2021]
+  s3_rejected_publication_research             INTEGER, -- （五）不予处理 3.要求提供公开出版物 · 科研机构 [2019/2021]
+  s3_rejected_publication_social               INTEGER, -- （五）不予处理 3.要求提供公开出版物 · 社会公益组织 [2019/2021]
+  s3_rejected_publication_legal                INTEGER, -- （五）不予处理 3.要求提供公开出版物 · 法律服务机构 [2019/2021]
+  s3_rejected_publication_other_org            INTEGER, -- （五）不予处理 3.要求提供公开出版物 · 其他 [2019/2021]
+  s3_rejected_publication_total                INTEGER, -- （五）不予处理 3.要求提供公开出版物 · 总计 [2019/2021]
+  s3_rejected_mass_natural                     INTEGER, -- （五）不予处理 4.无正当理由大量反复申请 · 自然人 [2019/2021]
+  s3_rejected_mass_commercial                  INTEGER, -- （五）不予处理 4.无正当理由大量反复申请 · 商业企业 [2019/2021]
+  s3_rejected_mass_research                    INTEGER, -- （五）不予处理 4.无正当理由大量反复申请 · 科研机构 [2019/2021]
+  s3_rejected_mass_social                      INTEGER, -- （五）不予处理 4.无正当理由大量反复申请 · 社会公益组织 [2019/2021]
+  s3_rejected_mass_legal                       INTEGER, -- （五）不予处理 4.无正当理由大量反复申请 · 法律服务机构 [2019/2021]
+  s3_rejected_mass_other_org                   INTEGER, -- （五）不予处理 4.无正当理由大量反复申请 · 其他 [2019/2021]
+  s3_rejected_mass_total                       INTEGER, -- （五）不予处理 4.无正当理由大量反复申请 · 总计 [2019/2021]
+  s3_rejected_confirm_natural                  INTEGER, -- （五）不予处理 5.要求行政机关确认或重新出具已获取信息 · 自然人 [2019/2021]
+  s3_rejected_confirm_commercial               INTEGER, -- （五）不予处理 5.要求行政机关确认或重新出具已获取信息 · 商业企业 [2019/2021]
+  s3_rejected_confirm_research                 INTEGER, -- （五）不予处理 5.要求行政机关确认或重新出具已获取信息 · 科研机构 [2019/2021]
+  s3_rejected_confirm_social                   INTEGER, -- （五）不予处理 5.要求行政机关确认或重新出具已获取信息 · 社会公益组织 [2019/2021]
+  s3_rejected_confirm_legal                    INTEGER, -- （五）不予处理 5.要求行政机关确认或重新出具已获取信息 · 法律服务机构 [2019/2021]
+  s3_rejected_confirm_other_org                INTEGER, -- （五）不予处理 5.要求行政机关确认或重新出具已获取信息 · 其他 [2019/2021]
+  s3_rejected_confirm_total                    INTEGER, -- （五）不予处理 5.要求行政机关确认或重新出具已获取信息 · 总计 [2019/2021]
+  s3_other_natural                             INTEGER, -- （六）其他处理 · 自然人 [2019]
+  s3_other_commercial                          INTEGER, -- （六）其他处理 · 商业企业 [2019]
+  s3_other_research                            INTEGER, -- （六）其他处理 · 科研机构 [2019]
+  s3_other_social                              INTEGER, -- （六）其他处理 · 社会公益组织 [2019]
+  s3_other_legal                               INTEGER, -- （六）其他处理 · 法律服务机构 [2019]
+  s3_other_other_org                           INTEGER, -- （六）其他处理 · 其他 [2019]
+  s3_other_total                               INTEGER, -- （六）其他处理 · 总计 [2019]
+  s3_other_no_correction_natural               INTEGER, -- （六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 · 自然人 [2021]
+  s3_other_no_correction_commercial            INTEGER, -- （六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 · 商业企业 [2021]
+  s3_other_no_correction_research              INTEGER, -- （六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 · 科研机构 [2021]
+  s3_other_no_correction_social                INTEGER, -- （六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 · 社会公益组织 [2021]
+  s3_other_no_correction_legal                 INTEGER, -- （六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 · 法律服务机构 [2021]
+  s3_other_no_correction_other_org             INTEGER, -- （六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 · 其他 [2021]
+  s3_other_no_correction_total                 INTEGER, -- （六）其他处理 1.申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请 · 总计 [2021]
+  s3_other_no_fee_natural                      INTEGER, -- （六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 · 自然人 [2021]
+  s3_other_no_fee_commercial                   INTEGER, -- （六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 · 商业企业 [2021]
+  s3_other_no_fee_research                     INTEGER, -- （六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 · 科研机构 [2021]
+  s3_other_no_fee_social                       INTEGER, -- （六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 · 社会公益组织 [2021]
+  s3_other_no_fee_legal                        INTEGER, -- （六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 · 法律服务机构 [2021]
+  s3_other_no_fee_other_org                    INTEGER, -- （六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 · 其他 [2021]
+  s3_other_no_fee_total                        INTEGER, -- （六）其他处理 2.申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请 · 总计 [2021]
+  s3_other_other_natural                       INTEGER, -- （六）其他处理 3.其他 · 自然人 [2021]
+  s3_other_other_commercial                    INTEGER, -- （六）其他处理 3.其他 · 商业企业 [2021]
+  s3_other_other_research                      INTEGER, -- （六）其他处理 3.其他 · 科研机构 [2021]
+  s3_other_other_social                        INTEGER, -- （六）其他处理 3.其他 · 社会公益组织 [2021]
+  s3_other_other_legal                         INTEGER, -- （六）其他处理 3.其他 · 法律服务机构 [2021]
+  s3_other_other_other_org                     INTEGER, -- （六）其他处理 3.其他 · 其他 [2021]
+  s3_other_other_total                         INTEGER, -- （六）其他处理 3.其他 · 总计 [2021]
+  s3_total_natural                             INTEGER, -- （七）总计 · 自然人 [2019/2021]
+  s3_total_commercial                          INTEGER, -- （七）总计 · 商业企业 [2019/2021]
+  s3_total_research                            INTEGER, -- （七）总计 · 科研机构 [2019/2021]
+  s3_total_social                              INTEGER, -- （七）总计 · 社会公益组织 [2019/2021]
+  s3_total_legal                               INTEGER, -- （七）总计 · 法律服务机构 [2019/2021]
+  s3_total_other_org                           INTEGER, -- （七）总计 · 其他 [2019/2021]
+  s3_total_total                               INTEGER, -- （七）总计 · 总计 [2019/2021]
+  s3_carried_forward_natural                   INTEGER, -- 四、结转下年度继续办理 · 自然人 [2019/2021]
+  s3_carried_forward_commercial                INTEGER, -- 四、结转下年度继续办理 · 商业企业 [2019/2021]
+  s3_carried_forward_research                  INTEGER, -- 四、结转下年度继续办理 · 科研机构 [2019/2021]
+  s3_carried_forward_social                    INTEGER, -- 四、结转下年度继续办理 · 社会公益组织 [2019/2021]
+  s3_carried_forward_legal                     INTEGER, -- 四、结转下年度继续办理 · 法律服务机构 [2019/2021]
+  s3_carried_forward_other_org                 INTEGER, -- 四、结转下年度继续办理 · 其他 [2019/2021]
+  s3_carried_forward_total                     INTEGER, -- 四、结转下年度继续办理 · 总计 [2019/2021]
+  s4_review_maintained                         INTEGER, -- 行政复议 · 结果维持 [2019/2021]
+  s4_review_corrected                          INTEGER, -- 行政复议 · 结果纠正 [2019/2021]
+  s4_review_other                              INTEGER, -- 行政复议 · 其他结果 [2019/2021]
+  s4_review_pending                            INTEGER, -- 行政复议 · 尚未审结 [2019/2021]
+  s4_review_total                              INTEGER, -- 行政复议 · 总计 [2019/2021]
+  s4_direct_maintained                         INTEGER, -- 行政诉讼 · 未经复议直接起诉 · 结果维持 [2019/2021]
+  s4_direct_corrected                          INTEGER, -- 行政诉讼 · 未经复议直接起诉 · 结果纠正 [2019/2021]
+  s4_direct_other                              INTEGER, -- 行政诉讼 · 未经复议直接起诉 · 其他结果 [2019/2021]
+  s4_direct_pending                            INTEGER, -- 行政诉讼 · 未经复议直接起诉 · 尚未审结 [2019/2021]
+  s4_direct_total                              INTEGER, -- 行政诉讼 · 未经复议直接起诉 · 总计 [2019/2021]
+  s4_after_review_maintained                   INTEGER, -- 行政诉讼 · 复议后起诉 · 结果维持 [2019/2021]
+  s4_after_review_corrected                    INTEGER, -- 行政诉讼 · 复议后起诉 · 结果纠正 [2019/2021]
+  s4_after_review_other                        INTEGER, -- 行政诉讼 · 复议后起诉 · 其他结果 [2019/2021]
+  s4_after_review_pending                      INTEGER, -- 行政诉讼 · 复议后起诉 · 尚未审结 [2019/2021]
+  s4_after_review_total                        INTEGER  -- 行政诉讼 · 复议后起诉 · 总计 [2019/2021]
+);
+CREATE INDEX reports_year ON reports (year, template);
+CREATE INDEX reports_organ ON reports (organ_id, year);
+CREATE INDEX reports_template ON reports (template);
+
+-- Labels for every fact column, so a client can label anything without hard-coding.
+CREATE TABLE fact_keys (
+  key_id      INTEGER PRIMARY KEY,  -- template order
+  key         TEXT NOT NULL UNIQUE, -- s3.granted.natural
+  column_name TEXT NOT NULL UNIQUE, -- s3_granted_natural
+  section     TEXT NOT NULL,        -- s1 / s2 / s3 / s4
+  row_label   TEXT NOT NULL,        -- 行政许可
+  col_label   TEXT NOT NULL,        -- 处理决定数量
+  label       TEXT NOT NULL,        -- 行政许可 · 处理决定数量
+  unit        TEXT NOT NULL,        -- 件 / 项 / 条 / 万元
+  templates   TEXT NOT NULL         -- '2019', '2021' or '2019,2021'
+);
+
+-- The checks of CHECKS.md.
+CREATE TABLE checks (
+  check_id    TEXT PRIMARY KEY,  -- C01 … C28
+  grp         TEXT NOT NULL,     -- A … E
+  group_label TEXT NOT NULL,
+  title       TEXT NOT NULL,
+  severity    TEXT NOT NULL,     -- usual severity; each finding carries its own
+  scope       TEXT NOT NULL      -- report / collection (needs other reports)
+) WITHOUT ROWID;
+
+-- One finding per report and applicable check.
+CREATE TABLE findings (
+  report_id INTEGER NOT NULL REFERENCES reports (report_id),
+  check_id  TEXT NOT NULL REFERENCES checks (check_id),
+  status    TEXT NOT NULL CHECK (status IN ('pass', 'fail', 'na')),
+  severity  TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+  evidence  TEXT NOT NULL,  -- Chinese sentence with the actual numbers
+  keys      TEXT NOT NULL,  -- fact keys involved, space-separated
+  PRIMARY KEY (report_id, check_id)
+) WITHOUT ROWID;
+CREATE INDEX findings_check ON findings (check_id, status);
+
+-- Where each number was printed: one row per cell the report states (missing cells
+-- have none). line is 1-based in the decoded text; source_lines holds that line.
+CREATE TABLE cell_sources (
+  report_id INTEGER NOT NULL REFERENCES reports (report_id),
+  key_id    INTEGER NOT NULL REFERENCES fact_keys (key_id),
+  state     TEXT NOT NULL CHECK (state IN ('number', 'blank', 'dash', 'text')),
+  line      INTEGER,  -- NULL when the cell is not on a known line
+  raw       TEXT,     -- the cell as printed, when it differs from the number
+  PRIMARY KEY (report_id, key_id)
+) WITHOUT ROWID;
+
+-- The source lines cells came from (each stored once per report).
+CREATE TABLE source_lines (
+  report_id INTEGER NOT NULL REFERENCES reports (report_id),
+  line      INTEGER NOT NULL,
+  text      TEXT NOT NULL,
+  locator   TEXT,  -- for HTML/Word/PDF inputs: table, row, column or page and position
+  PRIMARY KEY (report_id, line)
+) WITHOUT ROWID;
+
+-- The six sections as found (heading and line span); text for the prose sections 一, 五, 六.
+CREATE TABLE report_sections (
+  report_id  INTEGER NOT NULL REFERENCES reports (report_id),
+  section    INTEGER NOT NULL,  -- 1 … 6
+  heading    TEXT NOT NULL,
+  start_line INTEGER NOT NULL,
+  end_line   INTEGER NOT NULL,
+  text       TEXT,              -- prose of 一, 五, 六; NULL for the tables
+  PRIMARY KEY (report_id, section)
+) WITHOUT ROWID;
+
+-- Convenience view: every stated cell with its key, label, value source line.
+CREATE VIEW cell_provenance AS
+  SELECT c.report_id, k.key, k.label, c.state, c.line, COALESCE(c.raw, '') AS raw, l.text AS line_text, l.locator
+  FROM cell_sources c
+  JOIN fact_keys k USING (key_id)
+  LEFT JOIN source_lines l ON l.report_id = c.report_id AND l.line = c.line;

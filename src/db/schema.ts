@@ -1,0 +1,160 @@
+/**
+ * The database schema as SQL text. `src/db/schema.sql` is this text, committed so
+ * researchers can read it; a unit test keeps the two identical. The reports table
+ * has one column per fact key, generated from the fact-key catalogue.
+ */
+import { FACT_KEYS } from '../parse/factKeys';
+
+export const SCHEMA_VERSION = 1;
+
+function factColumns(): string {
+  return FACT_KEYS.map((f, i) => {
+    const type = f.unit === '万元' ? 'REAL' : 'INTEGER';
+    const comma = i < FACT_KEYS.length - 1 ? ',' : ' ';
+    return `  ${f.column.padEnd(44)} ${type}${comma.padEnd(9 - type.length)}-- ${f.label}${f.unit === '万元' ? '（万元）' : ''} [${f.templates.join('/')}]`;
+  }).join('\n');
+}
+
+export function schemaSql(): string {
+  return `-- gongkai database schema, version ${SCHEMA_VERSION} (also PRAGMA user_version).
+-- Generated from src/db/schema.ts; do not edit by hand (npm run schema rewrites it).
+--
+-- One row per report in \`reports\`, with one column per fact key (DOMAIN.md):
+-- the key with '.' replaced by '_', e.g. s3.denied.third_party.natural →
+-- s3_denied_third_party_natural. NULL means the report states no number there
+-- (blank, dash, text, or the row is missing) — never a guessed 0.
+-- \`fact_keys\` labels every column; \`findings\` holds the compliance checks
+-- (CHECKS.md ids); \`cell_sources\` and \`source_lines\` show where each number
+-- was printed; \`source_files\` lists every input file, whether it parsed or not.
+
+-- Properties of this build: schema_version, parser_version, input_hash (SHA-256
+-- over the inputs), reports_ok / reports_partial / reports_failed, findings_* counts,
+-- built_at (the newest input's date, never the clock).
+CREATE TABLE build_info (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+
+-- One row per organ. Reports of the same organ in different years share a row,
+-- matched on match_key (simplified name without 人民政府/政府 variants) and division_code.
+CREATE TABLE organs (
+  organ_id        INTEGER PRIMARY KEY,
+  name            TEXT NOT NULL,   -- as written (manifest, else the latest report)
+  name_simplified TEXT NOT NULL,   -- simplified characters
+  match_key       TEXT NOT NULL,   -- normalised name used to match across years
+  level           TEXT,            -- 乡镇 / 县级部门 / 县级政府 / 市级部门 / 市级政府 / …
+  province        TEXT,
+  city            TEXT,
+  county          TEXT,
+  division_code   TEXT             -- national division code: township (9 digits) or county (6)
+);
+CREATE INDEX organs_region ON organs (province, city, county);
+CREATE INDEX organs_level ON organs (level);
+
+-- Every input file under data/reports/, with what became of it.
+CREATE TABLE source_files (
+  file_id  INTEGER PRIMARY KEY,
+  file     TEXT NOT NULL UNIQUE,  -- path relative to data/reports/
+  sha256   TEXT NOT NULL,         -- of the file's bytes
+  bytes    INTEGER NOT NULL,
+  encoding TEXT,                  -- utf-8 / gb18030 / … as detected
+  outcome  TEXT NOT NULL CHECK (outcome IN ('ok', 'partial', 'failed')),
+  reason   TEXT                   -- why partial or failed
+);
+
+-- One row per parsed report (failed files have no row here, only in source_files).
+CREATE TABLE reports (
+  report_id        INTEGER PRIMARY KEY,
+  organ_id         INTEGER NOT NULL REFERENCES organs (organ_id),
+  file_id          INTEGER NOT NULL REFERENCES source_files (file_id),
+  organ_name       TEXT,      -- the organ as this report names it
+  year             INTEGER,   -- the year reported on
+  template         TEXT,      -- '2019' | '2021' | NULL (no template table in the text)
+  period           TEXT,      -- statistical period if stated
+  source_url       TEXT,      -- from the manifest (or the saved page)
+  published        TEXT,      -- publication date YYYY-MM-DD, from the manifest (or the saved page)
+  completeness     TEXT NOT NULL CHECK (completeness IN ('complete', 'partial', 'none')),
+  duplicate        INTEGER NOT NULL DEFAULT 0,  -- 1 when another report has the same organ and year
+  procurement_unit TEXT,      -- unit of s2_procurement_amount as written: 万元 / 元 / NULL (not stated)
+  errors           INTEGER NOT NULL DEFAULT 0,  -- failed checks of severity error
+  warnings         INTEGER NOT NULL DEFAULT 0,  -- failed checks of severity warning
+${factColumns()}
+);
+CREATE INDEX reports_year ON reports (year, template);
+CREATE INDEX reports_organ ON reports (organ_id, year);
+CREATE INDEX reports_template ON reports (template);
+
+-- Labels for every fact column, so a client can label anything without hard-coding.
+CREATE TABLE fact_keys (
+  key_id      INTEGER PRIMARY KEY,  -- template order
+  key         TEXT NOT NULL UNIQUE, -- s3.granted.natural
+  column_name TEXT NOT NULL UNIQUE, -- s3_granted_natural
+  section     TEXT NOT NULL,        -- s1 / s2 / s3 / s4
+  row_label   TEXT NOT NULL,        -- 行政许可
+  col_label   TEXT NOT NULL,        -- 处理决定数量
+  label       TEXT NOT NULL,        -- 行政许可 · 处理决定数量
+  unit        TEXT NOT NULL,        -- 件 / 项 / 条 / 万元
+  templates   TEXT NOT NULL         -- '2019', '2021' or '2019,2021'
+);
+
+-- The checks of CHECKS.md.
+CREATE TABLE checks (
+  check_id    TEXT PRIMARY KEY,  -- C01 … C28
+  grp         TEXT NOT NULL,     -- A … E
+  group_label TEXT NOT NULL,
+  title       TEXT NOT NULL,
+  severity    TEXT NOT NULL,     -- usual severity; each finding carries its own
+  scope       TEXT NOT NULL      -- report / collection (needs other reports)
+) WITHOUT ROWID;
+
+-- One finding per report and applicable check.
+CREATE TABLE findings (
+  report_id INTEGER NOT NULL REFERENCES reports (report_id),
+  check_id  TEXT NOT NULL REFERENCES checks (check_id),
+  status    TEXT NOT NULL CHECK (status IN ('pass', 'fail', 'na')),
+  severity  TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+  evidence  TEXT NOT NULL,  -- Chinese sentence with the actual numbers
+  keys      TEXT NOT NULL,  -- fact keys involved, space-separated
+  PRIMARY KEY (report_id, check_id)
+) WITHOUT ROWID;
+CREATE INDEX findings_check ON findings (check_id, status);
+
+-- Where each number was printed: one row per cell the report states (missing cells
+-- have none). line is 1-based in the decoded text; source_lines holds that line.
+CREATE TABLE cell_sources (
+  report_id INTEGER NOT NULL REFERENCES reports (report_id),
+  key_id    INTEGER NOT NULL REFERENCES fact_keys (key_id),
+  state     TEXT NOT NULL CHECK (state IN ('number', 'blank', 'dash', 'text')),
+  line      INTEGER,  -- NULL when the cell is not on a known line
+  raw       TEXT,     -- the cell as printed, when it differs from the number
+  PRIMARY KEY (report_id, key_id)
+) WITHOUT ROWID;
+
+-- The source lines cells came from (each stored once per report).
+CREATE TABLE source_lines (
+  report_id INTEGER NOT NULL REFERENCES reports (report_id),
+  line      INTEGER NOT NULL,
+  text      TEXT NOT NULL,
+  locator   TEXT,  -- for HTML/Word/PDF inputs: table, row, column or page and position
+  PRIMARY KEY (report_id, line)
+) WITHOUT ROWID;
+
+-- The six sections as found (heading and line span); text for the prose sections 一, 五, 六.
+CREATE TABLE report_sections (
+  report_id  INTEGER NOT NULL REFERENCES reports (report_id),
+  section    INTEGER NOT NULL,  -- 1 … 6
+  heading    TEXT NOT NULL,
+  start_line INTEGER NOT NULL,
+  end_line   INTEGER NOT NULL,
+  text       TEXT,              -- prose of 一, 五, 六; NULL for the tables
+  PRIMARY KEY (report_id, section)
+) WITHOUT ROWID;
+
+-- Convenience view: every stated cell with its key, label, value source line.
+CREATE VIEW cell_provenance AS
+  SELECT c.report_id, k.key, k.label, c.state, c.line, COALESCE(c.raw, '') AS raw, l.text AS line_text, l.locator
+  FROM cell_sources c
+  JOIN fact_keys k USING (key_id)
+  LEFT JOIN source_lines l ON l.report_id = c.report_id AND l.line = c.line;
+`;
+}

@@ -1,0 +1,21 @@
+import fs from 'node:fs';
+import initSqlJs from 'sql.js';
+import { describe, expect, test } from 'vitest';
+import { schemaSql } from '../../src/db/schema';
+import { FACT_KEYS } from '../../src/parse/factKeys';
+
+describe('database schema', () => {
+  test('the committed schema.sql is what schema.ts generates (run npm run schema)', () => {
+    expect(fs.readFileSync('src/db/schema.sql', 'utf8')).toBe(schemaSql());
+  });
+
+  test('reports has one column per fact key, named with _ for .', async () => {
+    const SQL = await initSqlJs();
+    const db = new SQL.Database();
+    db.run(schemaSql());
+    const cols = db.exec("SELECT name FROM pragma_table_info('reports')")[0].values.map((r) => String(r[0]));
+    for (const f of FACT_KEYS) expect(cols).toContain(f.column);
+    expect(cols).toContain('s3_denied_third_party_natural');
+    expect(cols.length).toBe(FACT_KEYS.length + 14);
+  });
+});
