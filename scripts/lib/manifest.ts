@@ -73,7 +73,7 @@ export function parseManifest(text: string): Manifest {
       // the row's own end-of-line moves the counter to the next record
       const cells = res.data.map((c) => (c ?? '').trim());
       if (cells.every((c) => c === '')) return;
-      for (const e of res.errors) problems.push({ line: startLine, message: `CSV 格式问题：${e.message}` });
+      for (const e of res.errors) if (e.code !== 'UndetectableDelimiter') problems.push({ line: startLine, message: `CSV 格式问题：${e.message}` });
 
       if (!header) {
         header = cells.map((c) => c.replace(/^\ufeff/, '').trim());

@@ -13,6 +13,14 @@
 import type { Region, RegionQuery, RegionResolution, RegionResolver } from '../parse/types';
 import { buildT2sTable, toSimplified } from './t2s';
 
+/**
+ * A Region with what the text called the county when that differs from the official name
+ * (东乡县 for 东乡族自治县): `county` is always the official name of the division table.
+ */
+export interface ResolvedRegion extends Region {
+  countyAsWritten?: string;
+}
+
 export interface DivisionProvince { code: string; name: string }
 export interface DivisionCity { code: string; name: string; provinceCode: string }
 export interface DivisionArea { code: string; name: string; cityCode: string; provinceCode: string }
@@ -69,6 +77,10 @@ export interface DivisionIndex {
   out: Int32Array;
   /** nearest node on the fail chain with an output (0 = none) */
   dict: Int32Array;
+  /** 1 when the code unit occurs in some name (any other character sends the automaton to the root) */
+  used: Uint8Array;
+  /** the root's transitions as a dense table (0 = none): most characters are read at the root */
+  rootNext: Int32Array;
 }
 
 /** Ethnic group names as they appear in autonomous-area names (longest first when stripping). */
@@ -179,6 +191,10 @@ export function buildDivisionIndex(data: DivisionData, opts: { t2s?: Uint16Array
     }
     outArr[node] = pid;
   }
+  const rootNext = new Int32Array(0x10000);
+  for (let i = 0; i < children[0].length; i += 2) rootNext[children[0][i]] = children[0][i + 1];
+  const used = new Uint8Array(0x10000);
+  for (const p of patterns) for (let i = 0; i < p.length; i++) used[p.charCodeAt(i)] = 1;
   const n = outArr.length;
   const fail = new Int32Array(n);
   const dict = new Int32Array(n);
@@ -210,7 +226,7 @@ export function buildDivisionIndex(data: DivisionData, opts: { t2s?: Uint16Array
     provinceByCode: new Map(data.provinces.map((p, i) => [p.code, i])),
     cityByCode: new Map(data.cities.map((c, i) => [c.code, i])),
     areaByCode: new Map(data.areas.map((a, i) => [a.code, i])),
-    t2s, patternId, patterns, refs, next, fail, out, dict,
+    t2s, patternId, patterns, refs, next, fail, out, dict, used, rootNext,
   };
 }
 
@@ -243,7 +259,7 @@ function glossEnd(s: string, i: number): number {
 /** All name occurrences in s (normalised: simplified, whitespace and pinyin glosses skipped). */
 function scan(ix: DivisionIndex, s: string, zoneOf: (pos: number) => number, limit = 300_000): Match[] {
   const found: Match[] = [];
-  const { next, fail, out, dict, t2s, patterns } = ix;
+  const { next, fail, out, dict, t2s, patterns, used, rootNext } = ix;
   let node = 0;
   let pos = 0;
   const end = Math.min(s.length, limit);
@@ -255,13 +271,14 @@ function scan(ix: DivisionIndex, s: string, zoneOf: (pos: number) => number, lim
       if (g > 0) { i = g; continue; }
     }
     c = t2s[c];
+    pos++;
+    if (!used[c]) { node = 0; continue; }
     for (;;) {
+      if (node === 0) { node = rootNext[c]; break; }
       const nx = next.get(node * 65536 + c);
       if (nx !== undefined) { node = nx; break; }
-      if (node === 0) break;
       node = fail[node];
     }
-    pos++;
     let o = out[node] >= 0 ? node : dict[node];
     while (o > 0) {
       const pid = out[o];
@@ -290,7 +307,7 @@ function dropContained(ms: Match[]): Match[] {
 
 // ---------------------------------------------------------------- resolving
 
-interface Hit { idx: number; zone: number; pos: number }
+interface Hit { idx: number; zone: number; pos: number; pid: number }
 interface Evidence {
   provinces: Hit[];
   cities: Hit[];
@@ -389,7 +406,7 @@ export function createRegionResolver(ix: DivisionIndex, opts: RegionResolverOpti
         let prev: Match | null = null;
         for (let j = k - 1; j >= 0 && j >= k - 4; j--) if (list[j].end === m.start) { prev = list[j]; break; }
         for (const r of ix.refs[m.pid]) {
-          const hit = { idx: r.idx, zone: m.zone, pos: m.start };
+          const hit = { idx: r.idx, zone: m.zone, pos: m.start, pid: m.pid };
           if (r.kind === KIND_PROVINCE) ev.provinces.push(hit);
           else if (r.kind === KIND_CITY) ev.cities.push(hit);
           else if (r.kind === KIND_COUNTY) {
@@ -435,8 +452,8 @@ export function createRegionResolver(ix: DivisionIndex, opts: RegionResolverOpti
   };
 
   type Outcome =
-    | { level: 'town'; idx: number; via: 'county' | 'unique' }
-    | { level: 'county'; idx: number }
+    | { level: 'town'; idx: number; via: 'county' | 'unique'; written?: string }
+    | { level: 'county'; idx: number; written?: string }
     | { level: 'city'; idx: number }
     | { level: 'province'; idx: number }
     | { level: 'ambiguous'; candidates: Region[] }
@@ -459,7 +476,7 @@ export function createRegionResolver(ix: DivisionIndex, opts: RegionResolverOpti
     }
     const idxs = byName.get(names[0][0])!;
     const narrowed = idxs.length > 1 ? narrow(idxs, ev, (i) => ix.areas[i].cityCode, (i) => ix.areas[i].provinceCode) : idxs;
-    if (narrowed.length === 1) return { level: 'county', idx: narrowed[0] };
+    if (narrowed.length === 1) return { level: 'county', idx: narrowed[0], written: ix.patterns[hits.find((h) => h.idx === narrowed[0])!.pid] };
     return { level: 'ambiguous', candidates: dedupeRegions(idxs.map((i) => regionOfArea(i, true))) };
   }
 
@@ -487,10 +504,11 @@ export function createRegionResolver(ix: DivisionIndex, opts: RegionResolverOpti
       const byCounty = (hs: Hit[]): Outcome | null => {
         const set = new Set(hs.map((h) => h.idx));
         const hit = T.filter((t) => set.has(areaOfT(t)));
-        if (hit.length === 1) return { level: 'town', idx: hit[0], via: 'county' };
+        const written = (t: number) => ix.patterns[hs.find((h) => h.idx === areaOfT(t))!.pid];
+        if (hit.length === 1) return { level: 'town', idx: hit[0], via: 'county', written: written(hit[0]) };
         if (hit.length > 1) {
           const nr = narrow(hit, scoped, (t) => ix.streets[t].cityCode, (t) => ix.streets[t].provinceCode);
-          return nr.length === 1 ? { level: 'town', idx: nr[0], via: 'county' } : ambiguous(hit);
+          return nr.length === 1 ? { level: 'town', idx: nr[0], via: 'county', written: written(nr[0]) } : ambiguous(hit);
         }
         return null;
       };
@@ -567,6 +585,10 @@ export function createRegionResolver(ix: DivisionIndex, opts: RegionResolverOpti
     return uniq(ix.refs[pid].filter((r) => r.kind === kind).map((r) => r.idx));
   }
 
+  /** keep the county's name as the organ / text / manifest wrote it when it differs (东乡县 for 东乡族自治县) */
+  const written = (r: ResolvedRegion, as: string | undefined): ResolvedRegion =>
+    as && r.county && as !== r.county ? { ...r, countyAsWritten: as } : r;
+
   return (q: RegionQuery): RegionResolution => {
     const organ = q.organ ? norm(q.organ) : '';
     const text = q.text ?? '';
@@ -576,8 +598,8 @@ export function createRegionResolver(ix: DivisionIndex, opts: RegionResolverOpti
 
     const toResolution = (o: Outcome, method: RegionResolution['method']): RegionResolution | null => {
       switch (o.level) {
-        case 'town': return { region: regionOfTown(o.idx), method: method === 'manifest' ? 'manifest' : o.via === 'unique' ? 'unique-township' : 'text-county', candidates: [] };
-        case 'county': return { region: regionOfArea(o.idx, !township), method, candidates: [] };
+        case 'town': return { region: written(regionOfTown(o.idx), o.written), method: method === 'manifest' ? 'manifest' : o.via === 'unique' ? 'unique-township' : 'text-county', candidates: [] };
+        case 'county': return { region: written(regionOfArea(o.idx, !township), o.written), method, candidates: [] };
         case 'city': return { region: regionOfCity(o.idx, !township && !generic), method, candidates: [] };
         case 'province': return { region: regionOfProvince(o.idx, !township && !generic), method, candidates: [] };
         default: return null;
@@ -615,7 +637,7 @@ export function createRegionResolver(ix: DivisionIndex, opts: RegionResolverOpti
         if (r) return r;
       }
       let region: Region;
-      if (sc.area !== undefined) region = regionOfArea(sc.area, !township);
+      if (sc.area !== undefined) region = written(regionOfArea(sc.area, !township), countyHint ? norm(countyHint) : undefined);
       else if (!countyHint && sc.city !== undefined) region = regionOfCity(sc.city, !township && !generic);
       else if (!countyHint && !cityHint && sc.province !== undefined) region = regionOfProvince(sc.province, !township && !generic);
       else {
