@@ -1,0 +1,89 @@
+/**
+ * Parse throughput on one core: `npm run bench:parse [-- --count N] [--no-write]`.
+ *
+ * Generates N (default 5,000) synthetic reports in memory — both templates, all
+ * layouts — then times parseReport over them, after a warm-up pass. The floor is
+ * a pass that only splits the same texts into lines and counts them, so the
+ * figure reads as a ratio. Writes the result into BENCHMARKS.md under
+ * `## Parse throughput`, leaving every other section alone.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseReport } from '../src/parse/index';
+import { generateReport, LAYOUTS } from './synth/index';
+
+const argv = process.argv.slice(2);
+const countArg = argv.indexOf('--count');
+const COUNT = countArg >= 0 ? Number(argv[countArg + 1]) : 5000;
+const WRITE = !argv.includes('--no-write');
+const FLOOR_GOAL = 2000;
+const AIM = 5000;
+
+function time(fn: () => void): number {
+  const t0 = process.hrtime.bigint();
+  fn();
+  return Number(process.hrtime.bigint() - t0) / 1e9;
+}
+
+function main(): void {
+  const texts: string[] = [];
+  for (let i = 0; i < COUNT; i++) {
+    texts.push(generateReport(500_000 + i, { layout: LAYOUTS[i % LAYOUTS.length], template: i % 2 ? '2021' : '2019' }).text);
+  }
+  const chars = texts.reduce((s, t) => s + t.length, 0);
+
+  // warm-up: let the JIT see every layout before timing
+  for (let i = 0; i < Math.min(500, COUNT); i++) parseReport(texts[i], { file: `w${i}.txt` });
+
+  let lines = 0;
+  const floorS = time(() => {
+    for (const t of texts) lines += t.split('\n').length;
+  });
+  let cells = 0;
+  const parseS = time(() => {
+    for (let i = 0; i < texts.length; i++) cells += Object.keys(parseReport(texts[i], { file: `r${i}.txt` }).cells).length;
+  });
+
+  const rate = COUNT / parseS;
+  const floorRate = COUNT / floorS;
+  const verdict = rate >= AIM ? 'meets the aim' : rate >= FLOOR_GOAL ? 'meets the floor, not the aim' : 'BELOW the floor';
+  const report = [
+    `parse: ${COUNT} reports (${(chars / COUNT).toFixed(0)} chars each, ${lines} lines, ${cells} cells) in ${parseS.toFixed(2)} s`,
+    `  ${rate.toFixed(0)} reports/s on one core (floor to meet ${FLOOR_GOAL}, aim ${AIM}: ${verdict})`,
+    `  floor pass (split into lines only): ${floorRate.toFixed(0)} reports/s — parsing costs ${(floorRate / rate).toFixed(0)}× the floor`,
+  ];
+  console.log(report.join('\n'));
+
+  if (WRITE) {
+    const cpu = os.cpus()[0]?.model.trim() ?? 'unknown CPU';
+    const section = [
+      '## Parse throughput',
+      '',
+      `\`npm run bench:parse\`: \`parseReport\` over ${COUNT.toLocaleString('en')} generated reports (scripts/synth: both templates, all ${LAYOUTS.length} layouts in turn, ~${(chars / COUNT / 1000).toFixed(1)}k characters each), one core, after a warm-up pass.`,
+      '',
+      '| figure | value |',
+      '|---|---|',
+      `| parse, reports/s (one core) | **${rate.toFixed(0)}** (floor to meet ${FLOOR_GOAL}, aim ${AIM}: ${verdict}) |`,
+      `| floor: split into lines only, reports/s | ${floorRate.toFixed(0)} |`,
+      `| parse ÷ floor | ${(floorRate / rate).toFixed(0)}× |`,
+      `| machine | ${cpu}, ${os.cpus().length} cores, Node ${process.version} |`,
+      '',
+    ].join('\n');
+    const file = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'BENCHMARKS.md');
+    const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\n';
+    const start = old.search(/^## Parse throughput\s*$/m);
+    let next: string;
+    if (start < 0) next = `${old.trimEnd()}\n\n${section}`;
+    else {
+      const rest = old.slice(start + 1);
+      const endRel = rest.search(/^## /m);
+      const end = endRel < 0 ? old.length : start + 1 + endRel;
+      next = `${old.slice(0, start)}${section}${end < old.length ? `\n${old.slice(end)}` : ''}`;
+    }
+    fs.writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
+    console.log(`wrote ${path.relative(process.cwd(), file)} § Parse throughput`);
+  }
+}
+
+main();
