@@ -557,7 +557,18 @@ export function createRegionResolver(ix: DivisionIndex, opts: RegionResolverOpti
         }
       }
       for (const z of [ZONE_HEAD, ZONE_BODY]) {
-        const r = pickCounty(counties.filter((h) => h.zone === z), scoped);
+        const ks = counties.filter((h) => h.zone === z);
+        if (!organ) {
+          // no organ at all: a city department's text names its city more than any county
+          const cs = cities.filter((h) => h.zone === z);
+          if (cs.length > ks.length) {
+            const count = new Map<number, number>();
+            for (const h of cs) count.set(h.idx, (count.get(h.idx) ?? 0) + 1);
+            const top = [...count.entries()].sort((x, y) => y[1] - x[1]);
+            if (top.length === 1 || top[0][1] >= 2 * top[1][1]) return { level: 'city', idx: top[0][0] };
+          }
+        }
+        const r = pickCounty(ks, scoped);
         if (r) return r;
       }
     }
@@ -599,9 +610,10 @@ export function createRegionResolver(ix: DivisionIndex, opts: RegionResolverOpti
     const toResolution = (o: Outcome, method: RegionResolution['method']): RegionResolution | null => {
       switch (o.level) {
         case 'town': return { region: written(regionOfTown(o.idx), o.written), method: method === 'manifest' ? 'manifest' : o.via === 'unique' ? 'unique-township' : 'text-county', candidates: [] };
-        case 'county': return { region: written(regionOfArea(o.idx, !township), o.written), method, candidates: [] };
-        case 'city': return { region: regionOfCity(o.idx, !township && !generic), method, candidates: [] };
-        case 'province': return { region: regionOfProvince(o.idx, !township && !generic), method, candidates: [] };
+        // the code is the organ's: with no organ name we know the place but not that the organ is the county's
+        case 'county': return { region: written(regionOfArea(o.idx, !township && !!organ), o.written), method, candidates: [] };
+        case 'city': return { region: regionOfCity(o.idx, !township && !generic && !!organ), method, candidates: [] };
+        case 'province': return { region: regionOfProvince(o.idx, !township && !generic && !!organ), method, candidates: [] };
         default: return null;
       }
     };
