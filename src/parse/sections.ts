@@ -1,0 +1,87 @@
+/**
+ * The six section headings. A heading is a numbered line (一、/（一）/5、/第五部分)
+ * whose words fit that section; headings must come in increasing order, which
+ * keeps out table 三's row 四、结转下年度继续办理 and the （一）… sub-headings of
+ * the prose.
+ */
+import type { SectionSpan } from './types';
+import { compact } from './normalise';
+
+const CN: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7 };
+
+/** Words of each heading: `loose` for 一、-style numbering, `strict` for (一)/1、 numbering. */
+const KEYWORDS: Record<number, { strict: RegExp; loose: RegExp }> = {
+  1: { strict: /^(?:总体情况|工作概述|基本情况)/, loose: /^.{0,12}(?:总体情况|概述|概况|基本情况|总体)/ },
+  2: { strict: /^主动公开政府信息/, loose: /^.{0,6}主动公开/ },
+  3: { strict: /^收到和处理/, loose: /^.{0,6}(?:收到和处理|申请情况|依申请公开)/ },
+  4: { strict: /^政府信息公开行政复议|^行政复议/, loose: /^.{0,10}(?:行政复议|行政诉讼)/ },
+  5: { strict: /^存在的主要问题/, loose: /^.{0,6}(?:存在的主要问题|存在的问题|主要问题|问题|改进)/ },
+  6: { strict: /^其他需要报告/, loose: /^.{0,6}(?:其他需要报告|其他需报告|需要报告|其他事项)/ },
+};
+
+const NUMBERED = /^\s*\|?\s*(?:([一二三四五六])\s*[、.,:]|[(]\s*([一二三四五六])\s*[)]\s*、?|([1-6])\s*[、.](?!\d)|第([一二三四五六])部分[、:,]?)/;
+
+export interface Heading {
+  index: number;
+  /** 0-based line */
+  line: number;
+  /** column where the heading starts */
+  col: number;
+  text: string;
+}
+
+function matchHeading(line: string): { index: number; strictOnly: boolean; rest: string } | null {
+  const m = NUMBERED.exec(line);
+  if (!m) return null;
+  const numeral = m[1] ?? m[2] ?? m[4];
+  const index = numeral ? CN[numeral] : Number(m[3]);
+  const rest = compact(line.slice(m[0].length));
+  // 一、-style and 第N部分 numbering may use looser wording
+  return { index, strictOnly: !(m[1] || m[4]), rest };
+}
+
+/**
+ * A heading in the middle of a line, after the end of a sentence or a table
+ * cell (a section printed on one line): only the template's own wording counts.
+ */
+const INLINE = /(?:^|[。;；|\s])\s*([一二三四五六])、\s*(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)/g;
+
+export function findHeadings(lines: readonly string[]): Heading[] {
+  const found: Heading[] = [];
+  let last = 0;
+  for (let l = 0; l < lines.length; l++) {
+    const text = lines[l];
+    if (text.length === 0) continue;
+    const h = matchHeading(text);
+    if (h && h.index > last && h.index <= 6) {
+      const kw = KEYWORDS[h.index];
+      if ((h.strictOnly ? kw.strict : kw.loose).test(h.rest)) {
+        found.push({ index: h.index, line: l, col: text.search(/\S/), text: text.trim() });
+        last = h.index;
+        if (last === 6) break;
+      }
+    }
+    // headings later on the same line (a whole section on one line)
+    if (text.length > 20 && text.indexOf('、') >= 0) {
+      INLINE.lastIndex = 0;
+      let m: RegExpExecArray | null;
+      while ((m = INLINE.exec(text))) {
+        const index = CN[m[1]];
+        const col = m.index + m[0].indexOf(m[1]);
+        if (index > last && col > 0) {
+          found.push({ index, line: l, col, text: text.slice(col).trim().slice(0, 40) });
+          last = index;
+        }
+      }
+    }
+  }
+  return found;
+}
+
+export function sectionSpans(headings: readonly Heading[], lineCount: number): SectionSpan[] {
+  return headings.map((h, i) => {
+    const next = headings[i + 1];
+    const endLine = next ? (next.col > 0 && next.line > h.line ? next.line : Math.max(h.line, next.line - 1)) : lineCount - 1;
+    return { index: h.index, heading: h.text, startLine: h.line + 1, endLine: endLine + 1 };
+  });
+}

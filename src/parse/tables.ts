@@ -1,0 +1,81 @@
+/**
+ * The row specifications of tables 二, 三 and 四 for each template: which
+ * printed labels identify a row and which fact keys its cells fill.
+ */
+import { S2_ROWS_2019, S2_ROWS_2021, S3_COLS, S3_ROWS, S4_COLS, S4_GROUPS, type Template } from './factKeys';
+import { patternsOf, type RowSpec } from './rows';
+import { lastIsSum, groupsOfFiveSum } from './runs';
+
+const S2_PATTERNS: Record<string, string[]> = {
+  rules: ['规章'],
+  normative: ['规范性文件'],
+  licensing: ['行政许可'],
+  other_services: ['其他对外管理服务事项', '对外管理服务'],
+  punishment: ['行政处罚'],
+  enforcement: ['行政强制'],
+  fees: ['行政事业性收费', '事业性收费'],
+  procurement: ['政府集中采购', '集中采购'],
+};
+
+const S3_PATTERNS: Record<string, string[]> = {
+  new: ['本年新收'],
+  carried_over: ['上年结转'],
+  granted: ['予以公开'],
+  partial: ['部分公开'],
+  'denied.secret': ['属于国家秘密', '国家秘密'],
+  'denied.law': ['其他法律行政法规', '法规禁止公开'],
+  'denied.security': ['危及三安全', '三安全一稳定'],
+  'denied.third_party': ['保护第三方', '第三方合法权益'],
+  'denied.internal': ['三类内部事务', '属于三类内部'],
+  'denied.process': ['四类过程性', '过程性信息'],
+  'denied.enforcement_file': ['行政执法案卷', '执法案卷'],
+  'denied.inquiry': ['行政查询事项', '属于行政查询'],
+  'unable.not_held': ['本机关不掌握', '不掌握相关政府信息'],
+  'unable.needs_creation': ['没有现成信息', '需要另行制作'],
+  'unable.unclear': ['补正后申请内容', '申请内容仍不明确'],
+  'rejected.petition': ['信访举报投诉', '信访举报'],
+  'rejected.repeat': ['重复申请'],
+  'rejected.publication': ['要求提供公开出版物', '公开出版物'],
+  'rejected.mass': ['无正当理由大量', '大量反复申请'],
+  'rejected.confirm': ['要求行政机关确认', '重新出具已获取'],
+  other: ['其他处理'],
+  'other.no_correction': ['逾期不补正', '无正当理由逾期'],
+  'other.no_fee': ['逾期未按收费', '收费通知要求缴纳'],
+  'other.other': ['3.其他', '3、其他', '(三)其他'],
+  total: ['(七)总计', '七、总计', '(七)合计'],
+  carried_forward: ['结转下年度', '结转下一年度', '结转下年'],
+};
+
+export function table2Specs(template: Template): RowSpec[] {
+  const rows = template === '2019' ? S2_ROWS_2019 : S2_ROWS_2021;
+  return rows.map((r) => ({
+    id: `s2.${r.row}`,
+    patterns: patternsOf(...S2_PATTERNS[r.row]),
+    keys: r.cols.map((c) => `s2.${r.row}.${c}`),
+  }));
+}
+
+export function table3Specs(template: Template): RowSpec[] {
+  const specs: RowSpec[] = [];
+  for (const r of S3_ROWS) {
+    if (template === '2021' && r.row === 'other') {
+      // in 2021 （六）其他处理 heads three rows of its own
+      specs.push({ id: 's3.other', patterns: patternsOf('其他处理'), keys: [], group: true });
+      continue;
+    }
+    if (!r.templates.includes(template)) continue;
+    specs.push({
+      id: `s3.${r.row}`,
+      patterns: patternsOf(...S3_PATTERNS[r.row]),
+      keys: S3_COLS.map((c) => `s3.${r.row}.${c.col}`),
+      check: lastIsSum,
+    });
+  }
+  return specs;
+}
+
+export function table4Spec(): RowSpec {
+  const keys: string[] = [];
+  for (const g of S4_GROUPS) for (const c of S4_COLS) keys.push(`s4.${g.group}.${c.col}`);
+  return { id: 's4', patterns: [], keys, check: groupsOfFiveSum };
+}

@@ -1,0 +1,112 @@
+/**
+ * Table text → a flat stream of tokens in reading order: label text, values,
+ * empty delimited cells, and digit runs (cells printed with no separator).
+ * Line structure is deliberately forgotten here: rows are found later by their
+ * labels, so a label broken across lines, a row written one cell per line and
+ * a whole table on one line all give the same stream.
+ */
+import { readCell, joinStraySpaces, type CellReading } from './cells';
+
+export type TokenKind = 'text' | 'value' | 'empty' | 'run';
+
+export interface Token {
+  kind: TokenKind;
+  /** text as printed in the (simplified) line */
+  text: string;
+  /** 0-based line index */
+  line: number;
+  /** for 'value' */
+  cell?: CellReading;
+  /** true when the token came from a pipe/tab delimited line */
+  delimited: boolean;
+}
+
+export interface Position {
+  line: number;
+  col: number;
+}
+
+const TRAILING_DIGITS = /^(.*?[^\d.,+\-\s])(\d+)$/;
+
+function pushWords(out: Token[], piece: string, line: number, delimited: boolean): void {
+  const words = piece.split(/\s+/);
+  for (const w of words) {
+    if (!w) continue;
+    const cell = readCell(w);
+    if (cell.state === 'number') {
+      if (cell.leadingZeros) out.push({ kind: 'run', text: w, line, delimited });
+      else out.push({ kind: 'value', text: w, line, cell, delimited });
+      continue;
+    }
+    if (cell.state === 'dash') {
+      out.push({ kind: 'value', text: w, line, cell, delimited });
+      continue;
+    }
+    // a unit printed apart from its number: '190 万元'
+    if (w === '万元' || w === '元') {
+      const prev = out[out.length - 1];
+      if (prev && prev.kind === 'value' && prev.cell && prev.cell.state === 'number' && !prev.cell.unit) {
+        prev.cell = { ...prev.cell, unit: w, raw: `${prev.cell.raw} ${w}` };
+        continue;
+      }
+    }
+    const m = TRAILING_DIGITS.exec(w);
+    if (m && !/[(（][^)）]*$/.test(m[1])) {
+      out.push({ kind: 'text', text: m[1], line, delimited });
+      out.push({ kind: 'run', text: m[2], line, delimited });
+      continue;
+    }
+    out.push({ kind: 'text', text: w, line, delimited });
+  }
+}
+
+function pushDelimitedCell(out: Token[], cellText: string, line: number): void {
+  const t = cellText.trim();
+  if (t === '') {
+    out.push({ kind: 'empty', text: '', line, delimited: true });
+    return;
+  }
+  const joined = joinStraySpaces(t);
+  const cell = readCell(joined ?? t);
+  if (cell.state === 'number' || cell.state === 'dash') {
+    if (cell.leadingZeros) out.push({ kind: 'run', text: joined ?? t, line, delimited: true });
+    else out.push({ kind: 'value', text: t, line, cell: { ...cell, raw: t }, delimited: true });
+    return;
+  }
+  pushWords(out, t, line, true);
+}
+
+/** Cells of a pipe row: a leading '|' opens the row, a final '|' closes the last cell. */
+function pipeCells(s: string): string[] {
+  const parts = s.split('|');
+  if (s.trimStart().startsWith('|') && parts[0].trim() === '') parts.shift();
+  if (parts.length && parts[parts.length - 1].trim() === '') parts.pop();
+  return parts;
+}
+
+export function tokeniseLine(out: Token[], text: string, line: number): void {
+  if (text.indexOf('|') >= 0 || text.indexOf('\t') >= 0) {
+    const cells = text.indexOf('|') >= 0 ? pipeCells(text.replace(/\t/g, ' ')) : text.split('\t');
+    // empty cells before the first printed cell are indentation or merged label columns
+    let i = 0;
+    while (i < cells.length && cells[i].trim() === '') i++;
+    for (; i < cells.length; i++) pushDelimitedCell(out, cells[i], line);
+    return;
+  }
+  pushWords(out, text, line, false);
+}
+
+/** Tokens of lines[from .. to) (positions are 0-based line and column; `to` exclusive). */
+export function tokenise(lines: readonly string[], from: Position, to: Position): Token[] {
+  const out: Token[] = [];
+  for (let l = from.line; l <= to.line && l < lines.length; l++) {
+    let text = lines[l];
+    const end = l === to.line ? to.col : text.length;
+    const start = l === from.line ? from.col : 0;
+    if (start >= end) continue;
+    if (start > 0 || end < text.length) text = text.slice(start, end);
+    if (text.trim() === '') continue;
+    tokeniseLine(out, text, l);
+  }
+  return out;
+}
