@@ -18,14 +18,18 @@ import {
   WidthType,
   HeadingLevel,
 } from 'docx';
+import { generateReport } from '../../scripts/synth/index.ts';
 import { S2_ROWS_2019, S2_ROWS_2021, S3_ROWS, S3_COLS, S4_GROUPS, S4_COLS, type Template } from '../../src/parse/factKeys.ts';
 
 export interface ReportData {
   template: Template;
   year: number;
   organ: string;
-  /** every fact the tables state, by fact key */
-  facts: Record<string, number>;
+  /** every fact the tables state, by fact key (null: printed blank or as a dash) */
+  facts: Record<string, number | null>;
+  /** keys printed as an empty cell / as a dash */
+  blank?: string[];
+  dash?: string[];
 }
 
 function prng(seed: number): () => number {
@@ -81,6 +85,12 @@ export function makeReport(seed: number, template: Template): ReportData {
   return { template, year, organ, facts };
 }
 
+/** The project's synthetic report (scripts/synth), its figures rendered by the renderers here. */
+export function fromSynth(seed: number, template: Template): ReportData {
+  const r = generateReport(seed, { template, zeroShare: 0 });
+  return { template, year: r.year, organ: r.organ, facts: r.facts, blank: r.blank, dash: r.dash };
+}
+
 // ---------- a table model shared by the HTML and Word renderers ----------
 
 export interface TCell {
@@ -90,18 +100,27 @@ export interface TCell {
 }
 export type TRow = TCell[];
 
-const fmt = (v: number) => (Number.isInteger(v) ? String(v) : v.toFixed(2));
+const fmt = (v: number | null) => (v === null ? '' : Number.isInteger(v) ? String(v) : String(v));
 const c = (text: string, colspan = 1, rowspan = 1): TCell => ({ text, colspan, rowspan });
 
+/** The facts as printed: '' for a blank cell, — for a dash. */
+function printed(d: ReportData): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(d.facts)) out[k] = fmt(v);
+  for (const k of d.dash ?? []) out[k] = '—';
+  for (const k of d.blank ?? []) out[k] = '';
+  return out;
+}
+
 export function table2(d: ReportData): TRow[] {
-  const f = d.facts;
+  const f = printed(d);
   const rows: TRow[] = [];
   const head = (item: string) => rows.push([c(`第二十条第（${item}）项`, 4)]);
   if (d.template === '2019') {
     const three = (item: string, labels: string[], keys: { row: string; label: string }[], cols: string[]) => {
       head(item);
       rows.push([c('信息内容'), ...labels.map((l) => c(l))]);
-      for (const k of keys) rows.push([c(k.label), ...cols.map((col) => c(fmt(f[`s2.${k.row}.${col}`])))]);
+      for (const k of keys) rows.push([c(k.label), ...cols.map((col) => c((f[`s2.${k.row}.${col}`])))]);
     };
     const r = Object.fromEntries(S2_ROWS_2019.map((x) => [x.row, x]));
     three('一', ['本年新制作数量', '本年新公开数量', '对外公开总数量'], [r.rules, r.normative], ['new', 'published', 'total']);
@@ -109,34 +128,34 @@ export function table2(d: ReportData): TRow[] {
     three('六', ['上一年项目数量', '本年增/减', '处理决定数量'], [r.punishment, r.enforcement], ['prev', 'delta', 'decisions']);
     head('八');
     rows.push([c('信息内容'), c('上一年项目数量'), c('本年增/减', 2)]);
-    rows.push([c('行政事业性收费'), c(fmt(f['s2.fees.prev'])), c(fmt(f['s2.fees.delta']), 2)]);
+    rows.push([c('行政事业性收费'), c((f['s2.fees.prev'])), c((f['s2.fees.delta']), 2)]);
     head('九');
     rows.push([c('信息内容'), c('采购项目数量'), c('采购总金额（单位：万元）', 2)]);
-    rows.push([c('政府集中采购'), c(fmt(f['s2.procurement.count'])), c(fmt(f['s2.procurement.amount']), 2)]);
+    rows.push([c('政府集中采购'), c((f['s2.procurement.count'])), c((f['s2.procurement.amount']), 2)]);
   } else {
     head('一');
     rows.push([c('信息内容'), c('本年制发件数'), c('本年废止件数'), c('现行有效件数')]);
     for (const [row, label] of [['rules', '规章'], ['normative', '行政规范性文件']]) {
-      rows.push([c(label), ...['issued', 'repealed', 'in_force'].map((col) => c(fmt(f[`s2.${row}.${col}`])))]);
+      rows.push([c(label), ...['issued', 'repealed', 'in_force'].map((col) => c((f[`s2.${row}.${col}`])))]);
     }
     head('五');
     rows.push([c('信息内容'), c('本年处理决定数量', 3)]);
-    rows.push([c('行政许可'), c(fmt(f['s2.licensing.decisions']), 3)]);
+    rows.push([c('行政许可'), c((f['s2.licensing.decisions']), 3)]);
     head('六');
     rows.push([c('信息内容'), c('本年处理决定数量', 3)]);
-    rows.push([c('行政处罚'), c(fmt(f['s2.punishment.decisions']), 3)]);
-    rows.push([c('行政强制'), c(fmt(f['s2.enforcement.decisions']), 3)]);
+    rows.push([c('行政处罚'), c((f['s2.punishment.decisions']), 3)]);
+    rows.push([c('行政强制'), c((f['s2.enforcement.decisions']), 3)]);
     head('八');
     rows.push([c('信息内容'), c('本年收费金额（单位：万元）', 3)]);
-    rows.push([c('行政事业性收费'), c(fmt(f['s2.fees.amount']), 3)]);
+    rows.push([c('行政事业性收费'), c((f['s2.fees.amount']), 3)]);
   }
   return rows;
 }
 
 /** Table 三: three label columns then seven number columns. */
 export function table3(d: ReportData): TRow[] {
-  const f = d.facts;
-  const nums = (row: string) => S3_COLS.map((col) => c(fmt(f[`s3.${row}.${col.col}`])));
+  const f = printed(d);
+  const nums = (row: string) => S3_COLS.map((col) => c((f[`s3.${row}.${col.col}`])));
   const rows: TRow[] = [
     [c('（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）', 3, 3), c('申请人情况', 7)],
     [c('自然人', 1, 2), c('法人或其他组织', 5), c('总计', 1, 2)],
@@ -171,13 +190,13 @@ export function table3(d: ReportData): TRow[] {
 }
 
 export function table4(d: ReportData): TRow[] {
-  const f = d.facts;
+  const f = printed(d);
   const five = S4_COLS.map((x) => x.label);
   return [
     [c('行政复议', 5), c('行政诉讼', 10)],
     [...five.map((l) => c(l, 1, 2)), c('未经复议直接起诉', 5), c('复议后起诉', 5)],
     [...five.map((l) => c(l)), ...five.map((l) => c(l))],
-    S4_GROUPS.flatMap((g) => S4_COLS.map((col) => c(fmt(f[`s4.${g.group}.${col.col}`])))),
+    S4_GROUPS.flatMap((g) => S4_COLS.map((col) => c((f[`s4.${g.group}.${col.col}`])))),
   ];
 }
 
@@ -190,7 +209,7 @@ export function blocks(d: ReportData): ({ h: string } | { p: string } | { table:
   return [
     { p: `本报告根据《中华人民共和国政府信息公开条例》编制，统计期限为${d.year}年1月1日至${d.year}年12月31日。` },
     { h: '一、总体情况' },
-    { p: `${d.year}年，本机关全年主动公开政府信息${d.facts['s1.proactive_total']}条，进一步加强了政府信息公开工作。` },
+    { p: d.facts['s1.proactive_total'] === null ? '本机关进一步加强了政府信息公开工作。' : `${d.year}年，本机关全年主动公开政府信息${d.facts['s1.proactive_total']}条，进一步加强了政府信息公开工作。` },
     { h: '二、主动公开政府信息情况' },
     { table: table2(d) },
     { h: '三、收到和处理政府信息公开申请情况' },

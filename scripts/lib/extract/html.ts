@@ -80,9 +80,9 @@ function textOf(node: AnyNode, skipChrome = false): string {
   if (!isTag(node)) return '';
   if (JUNK.has(node.name) || isHidden(node)) return '';
   if (skipChrome && isChrome(node)) return '';
-  if (node.name === 'br') return ' ';
+  if (node.name === 'br') return '\n';
   const inner = node.children.map((c) => textOf(c, skipChrome)).join('');
-  return BLOCK.has(node.name) ? ` ${inner} ` : inner;
+  return BLOCK.has(node.name) ? `\n${inner}\n` : inner;
 }
 
 export interface Grid {
@@ -221,6 +221,14 @@ function mainContent(body: Element): Element {
   return best;
 }
 
+/** The page's own data line (发布日期：… 来源：… 浏览次数：…): kept in `meta`, not in the text. */
+const PAGE_META_LINE = /^[\s【\[]*(发布日期|发布时间|发布机构|信息来源|文章来源|来源|索引号|浏览次数|阅读次数|点击次数|访问量|字号|字体)\s*[:：】\]]/;
+
+/** The 索引号 / 发布机构 / 成文日期 table of an 信息公开 page: metadata, not a report table. */
+function isMetaTable(table: Element): boolean {
+  return tableGrid(table).cells.some((row) => row.some((c) => /^索引号/.test(c)));
+}
+
 /** Lines of the content: prose per block, tables row by row. */
 class LineWriter {
   lines: string[] = [];
@@ -235,7 +243,7 @@ class LineWriter {
   flush() {
     const line = normalizeSpace(this.buf);
     this.buf = '';
-    if (line) {
+    if (line && !(PAGE_META_LINE.test(line) && line.length < 150)) {
       this.lines.push(line);
       this.locators.push(null);
     }
@@ -264,6 +272,7 @@ function walk(node: AnyNode, out: LineWriter) {
     out.flush();
     return;
   }
+  if (node.name === 'table' && isMetaTable(node)) return;
   if (node.name === 'table' && isDataTable(node)) {
     out.table(tableGrid(node));
     return;

@@ -365,7 +365,6 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfExtraction | { e
   const OPS = pdfjs.OPS as unknown as Record<string, number>;
   const loading = pdfjs.getDocument({
     data: bytes.slice(),
-    isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
     cMapUrl: pdfjsAsset('cmaps'),

@@ -1,14 +1,15 @@
 /** Text clean-up shared by the page, Word and PDF readers. */
 
 const CJK = '\\u2e80-\\u2fdf\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef“”‘’';
-const SPACE_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}])`, 'g');
+// a line break between CJK characters is a wrap in the source, not a space
+const WRAP_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\r\\n]*[\\r\\n][ \\t\\r\\n]*(?=[${CJK}])`, 'g');
 const CJK_CHAR = new RegExp(`[${CJK}]`);
 
-/** Collapse whitespace (nbsp, ideographic space) and drop the spaces a line wrap leaves between CJK characters. */
+/** Collapse whitespace (nbsp, ideographic space) to one space; drop the line wraps of the source between CJK characters. */
 export function normalizeSpace(s: string): string {
   return s
+    .replace(WRAP_BETWEEN_CJK, '')
     .replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ')
-    .replace(SPACE_BETWEEN_CJK, '')
     .trim();
 }
 
