@@ -168,6 +168,12 @@ export function buildDivisionIndex(data: DivisionData, opts: { t2s?: Uint16Array
     if (!standard && n.length < 4) return;
     const flags = !standard || n.length <= 2 ? F_ORGAN_ONLY : 0;
     add(n, { kind: KIND_TOWN, idx, flags });
+    // ethnic townships are usually written without the ethnic name: 城关回族镇 → 城关镇, 某某民族乡 → 某某乡
+    const m = /^(.+?)(民族|族)(乡|镇)$/.exec(n);
+    if (m) {
+      const base = m[2] === '民族' ? m[1] : stripEthnic(m[1] + '族');
+      if (base.length >= 2 && base !== m[1] + '族') add(base + m[3], { kind: KIND_TOWN, idx, flags: 0 });
+    }
   });
 
   // --- Aho–Corasick over UTF-16 code units
