@@ -1,17 +1,239 @@
-import type { Database } from 'sql.js';
+/**
+ * Every query the dashboard runs. Each is a function of a Queryable (one open
+ * database, or later a set of per-year files behind the same interface) and a
+ * plain argument object, returning column tables. They run in the worker.
+ */
+import { FACT_KEYS } from '../parse/factKeys';
+import { whereFilters, type Filters } from './filters';
+import { nums, strs, type Table } from './table';
 
-export interface ReportRow {
-  file: string;
-  organ: string | null;
-  year: number | null;
+export interface Queryable {
+  all(sql: string, params?: (string | number | null)[]): Table;
 }
 
-export function listReports(db: Database): ReportRow[] {
-  const res = db.exec('SELECT file, organ, year FROM reports ORDER BY year, organ, file');
-  if (!res.length) return [];
-  return res[0].values.map(([file, organ, year]) => ({
-    file: String(file),
-    organ: organ === null ? null : String(organ),
-    year: year === null ? null : Number(year),
-  }));
+const FACT_COLUMNS = new Set(FACT_KEYS.map((f) => f.column));
+const EXTRA_COLUMNS = new Set(['procurement_unit', 'errors', 'warnings']);
+
+function safeColumns(cols: string[]): string[] {
+  for (const c of cols) if (!FACT_COLUMNS.has(c) && !EXTRA_COLUMNS.has(c)) throw new Error(`未知字段：${c}`);
+  return cols;
 }
+
+const FROM = 'FROM reports r JOIN organs o ON o.organ_id = r.organ_id';
+
+export interface Meta {
+  build: Table;
+  years: number[];
+  levels: string[];
+  regions: Table;
+  reports: number;
+}
+
+export function meta(db: Queryable): Meta {
+  const years = nums(db.all('SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year'), 'year') as number[];
+  const levels = strs(db.all('SELECT DISTINCT level FROM organs WHERE level IS NOT NULL ORDER BY level'), 'level');
+  const regions = db.all(
+    `SELECT DISTINCT province, city, county FROM organs WHERE province IS NOT NULL ORDER BY province, city, county`,
+  );
+  const reports = nums(db.all('SELECT COUNT(*) AS n FROM reports'), 'n')[0] ?? 0;
+  return { build: db.all('SELECT key, value FROM build_info ORDER BY key'), years, levels, regions, reports };
+}
+
+export const ORGAN_OPTION_LIMIT = 500;
+
+/** Organs in the chosen region and level (the 机关 list), capped. */
+export function organOptions(db: Queryable, f: Filters): { organs: Table; total: number } {
+  const w = whereFilters({ ...f, organ: null, from: null, to: null, template: '' });
+  const where = w.sql.replaceAll('r.', 'o.');
+  const total = nums(db.all(`SELECT COUNT(*) AS n FROM organs o WHERE ${where}`, w.params), 'n')[0] ?? 0;
+  const organs = db.all(
+    `SELECT o.organ_id, o.name FROM organs o WHERE ${where} ORDER BY o.name LIMIT ${ORGAN_OPTION_LIMIT}`,
+    w.params,
+  );
+  return { organs, total };
+}
+
+export interface Overview {
+  totals: Table;
+  perYear: Table;
+}
+
+export function overview(db: Queryable, f: Filters): Overview {
+  const w = whereFilters(f);
+  const totals = db.all(
+    `SELECT COUNT(*) AS reports, COUNT(DISTINCT r.organ_id) AS organs,
+       COUNT(DISTINCT CASE WHEN o.county IS NOT NULL THEN o.province || '|' || o.city || '|' || o.county END) AS counties,
+       COUNT(DISTINCT r.year) AS years, MIN(r.year) AS first_year, MAX(r.year) AS last_year,
+       COALESCE(SUM(r.errors > 0), 0) AS with_errors
+     ${FROM} WHERE ${w.sql}`,
+    w.params,
+  );
+  const perYear = db.all(
+    `SELECT r.year, COALESCE(r.template, '') AS template, COUNT(*) AS n
+     ${FROM} WHERE ${w.sql} AND r.year IS NOT NULL GROUP BY r.year, r.template ORDER BY r.year, r.template`,
+    w.params,
+  );
+  return { totals, perYear };
+}
+
+export function reportList(db: Queryable, a: { filters: Filters; limit: number; offset: number }): { rows: Table; total: number } {
+  const w = whereFilters(a.filters);
+  const total = nums(db.all(`SELECT COUNT(*) AS n ${FROM} WHERE ${w.sql}`, w.params), 'n')[0] ?? 0;
+  const rows = db.all(
+    `SELECT r.report_id, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, o.level,
+       r.year, r.template, r.errors, r.warnings
+     ${FROM} WHERE ${w.sql} ORDER BY o.province, o.city, o.county, o.name, r.year
+     LIMIT ${Math.max(1, Math.floor(a.limit))} OFFSET ${Math.max(0, Math.floor(a.offset))}`,
+    w.params,
+  );
+  return { rows, total };
+}
+
+/**
+ * Per year and template: for each column the sum over reports and how many
+ * reports state it (a sum over zero stated values is NULL, not 0).
+ */
+export function yearTotals(db: Queryable, a: { filters: Filters; columns: string[] }): Table {
+  const w = whereFilters(a.filters);
+  const cols = safeColumns(a.columns);
+  const agg = cols.map((c) => `SUM(r.${c}) AS "sum:${c}", COUNT(r.${c}) AS "n:${c}"`).join(', ');
+  return db.all(
+    `SELECT r.year, r.template, COUNT(*) AS reports${agg ? ', ' + agg : ''}
+     ${FROM} WHERE ${w.sql} AND r.year IS NOT NULL AND r.template IS NOT NULL
+     GROUP BY r.year, r.template ORDER BY r.template, r.year`,
+    w.params,
+  );
+}
+
+/** One row per report with the given columns, ranked by one of them (NULLs left out). */
+export function organValues(
+  db: Queryable,
+  a: { filters: Filters; columns: string[]; orderBy: string; limit: number },
+): { rows: Table; total: number } {
+  const w = whereFilters(a.filters);
+  const cols = safeColumns(a.columns);
+  const [order] = safeColumns([a.orderBy]);
+  const where = `${w.sql} AND r.${order} IS NOT NULL`;
+  const total = nums(db.all(`SELECT COUNT(*) AS n ${FROM} WHERE ${where}`, w.params), 'n')[0] ?? 0;
+  const rows = db.all(
+    `SELECT r.report_id, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, r.year, r.template,
+       ${cols.map((c) => `r.${c}`).join(', ')}
+     ${FROM} WHERE ${where} ORDER BY r.${order} DESC, o.name, r.year LIMIT ${Math.max(1, Math.floor(a.limit))}`,
+    w.params,
+  );
+  return { rows, total };
+}
+
+export interface Compliance {
+  checks: Table;
+  matrixReports: Table;
+  matrix: Table;
+  byOrgan: Table;
+  failures: Table;
+  failureTotal: number;
+}
+
+export const MATRIX_LIMIT = 40;
+export const FAILURE_LIMIT = 500;
+
+export function compliance(db: Queryable, a: { filters: Filters; check: string }): Compliance {
+  const w = whereFilters(a.filters);
+  const checks = db.all(
+    `SELECT c.check_id, c.title, c.severity,
+       COALESCE(SUM(f.status = 'pass'), 0) AS pass, COALESCE(SUM(f.status = 'fail'), 0) AS fail,
+       COALESCE(SUM(f.status = 'na'), 0) AS na
+     FROM checks c LEFT JOIN (
+       SELECT f.check_id, f.status FROM findings f JOIN reports r ON r.report_id = f.report_id
+       JOIN organs o ON o.organ_id = r.organ_id WHERE ${w.sql}
+     ) f ON f.check_id = c.check_id
+     GROUP BY c.check_id ORDER BY c.check_id`,
+    w.params,
+  );
+  const matrixReports = db.all(
+    `SELECT r.report_id, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, r.year, r.template,
+       r.errors, r.warnings
+     ${FROM} WHERE ${w.sql} ORDER BY r.errors DESC, r.warnings DESC, o.name, r.year LIMIT ${MATRIX_LIMIT}`,
+    w.params,
+  );
+  const ids = (nums(matrixReports, 'report_id') as number[]).join(',') || '0';
+  const matrix = db.all(
+    `SELECT report_id, check_id, status, severity, evidence FROM findings WHERE report_id IN (${ids})`,
+  );
+  const byOrgan = db.all(
+    `SELECT r.organ_id, o.name AS organ, o.province, o.city, o.county,
+       SUM(f.status = 'pass') AS pass, SUM(f.status = 'fail') AS fail
+     ${FROM} JOIN findings f ON f.report_id = r.report_id WHERE ${w.sql}
+     GROUP BY r.organ_id HAVING SUM(f.status IN ('pass', 'fail')) > 0`,
+    w.params,
+  );
+  const cw = a.check ? ' AND f.check_id = ?' : '';
+  const cp = a.check ? [...w.params, a.check] : w.params;
+  const failureTotal =
+    nums(db.all(`SELECT COUNT(*) AS n ${FROM} JOIN findings f ON f.report_id = r.report_id WHERE ${w.sql} AND f.status = 'fail'${cw}`, cp), 'n')[0] ?? 0;
+  const failures = db.all(
+    `SELECT r.report_id, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, r.year, r.template,
+       f.check_id, f.severity, f.evidence
+     ${FROM} JOIN findings f ON f.report_id = r.report_id
+     WHERE ${w.sql} AND f.status = 'fail'${cw}
+     ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, r.year DESC, o.name, f.check_id
+     LIMIT ${FAILURE_LIMIT}`,
+    cp,
+  );
+  return { checks, matrixReports, matrix, byOrgan, failures, failureTotal };
+}
+
+export interface ReportDetail {
+  report: Table;
+  findings: Table;
+  sections: Table;
+  otherYears: Table;
+  cells: Table;
+}
+
+export function report(db: Queryable, a: { id: number }): ReportDetail {
+  const report = db.all(
+    `SELECT r.*, o.name AS organ, o.level, o.province, o.city, o.county, s.file
+     FROM reports r JOIN organs o ON o.organ_id = r.organ_id LEFT JOIN source_files s ON s.file_id = r.file_id
+     WHERE r.report_id = ?`,
+    [a.id],
+  );
+  const organId = nums(report, 'organ_id')[0] ?? -1;
+  return {
+    report,
+    findings: db.all(
+      `SELECT f.check_id, c.title, f.status, f.severity, f.evidence, f.keys FROM findings f
+       LEFT JOIN checks c ON c.check_id = f.check_id WHERE f.report_id = ?
+       ORDER BY f.status = 'pass', f.status = 'na', CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, f.check_id`,
+      [a.id],
+    ),
+    sections: db.all('SELECT section, heading, start_line, end_line, text FROM report_sections WHERE report_id = ? ORDER BY section', [a.id]),
+    otherYears: db.all('SELECT report_id, year, template, errors, warnings FROM reports WHERE organ_id = ? ORDER BY year, report_id', [organId]),
+    cells: db.all(
+      'SELECT k.key, c.state, c.raw FROM cell_sources c JOIN fact_keys k ON k.key_id = c.key_id WHERE c.report_id = ?',
+      [a.id],
+    ),
+  };
+}
+
+export function provenance(db: Queryable, a: { id: number; key: string }): Table {
+  return db.all(
+    'SELECT key, label, state, line, raw, line_text, locator FROM cell_provenance WHERE report_id = ? AND key = ?',
+    [a.id, a.key],
+  );
+}
+
+export const QUERIES = {
+  meta: (db: Queryable) => meta(db),
+  organOptions,
+  overview,
+  reportList,
+  yearTotals,
+  organValues,
+  compliance,
+  report,
+  provenance,
+};
+
+export type QueryName = keyof typeof QUERIES;
+export type QueryArgs<K extends QueryName> = Parameters<(typeof QUERIES)[K]>[1];
+export type QueryResult<K extends QueryName> = ReturnType<(typeof QUERIES)[K]>;

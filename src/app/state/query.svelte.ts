@@ -1,0 +1,36 @@
+/**
+ * A query whose arguments are reactive: re-runs in the worker when they change
+ * and keeps only the latest answer. Results are $state.raw (large, immutable).
+ */
+import type { DbClient } from '../../db/client';
+import type { QueryArgs, QueryName, QueryResult } from '../../db/queries';
+
+export class Query<K extends QueryName> {
+  data = $state.raw<QueryResult<K> | null>(null);
+  error = $state<string | null>(null);
+  loading = $state(true);
+  #seq = 0;
+
+  constructor(db: DbClient, name: K, args: () => QueryArgs<K>) {
+    $effect(() => {
+      const a = args();
+      const key = JSON.stringify(a);
+      const seq = ++this.#seq;
+      this.loading = true;
+      const run = db.run as (n: K, a: unknown) => Promise<QueryResult<K>>;
+      run(name, JSON.parse(key ?? 'null')).then(
+        (d) => {
+          if (seq !== this.#seq) return;
+          this.data = d;
+          this.error = null;
+          this.loading = false;
+        },
+        (e: unknown) => {
+          if (seq !== this.#seq) return;
+          this.error = e instanceof Error ? e.message : String(e);
+          this.loading = false;
+        },
+      );
+    });
+  }
+}

@@ -1,0 +1,31 @@
+/**
+ * The app's state, mirrored to the URL: every change is a history entry, and
+ * back/forward restore the state from the URL.
+ */
+import { decodeState, encodeState, filtersOf, withChange, type AppState } from './url';
+
+export class AppStore {
+  state = $state<AppState>(decodeState(location.search));
+  filters = $derived(filtersOf(this.state));
+
+  constructor() {
+    window.addEventListener('popstate', () => {
+      this.state = decodeState(location.search);
+    });
+  }
+
+  set(patch: Partial<AppState>, opts: { replace?: boolean } = {}) {
+    const next = withChange(this.state, patch);
+    const search = '?' + encodeState(next);
+    if (search !== location.search) {
+      const url = location.pathname + search + location.hash;
+      if (opts.replace) history.replaceState(null, '', url);
+      else history.pushState(null, '', url);
+    }
+    this.state = next;
+  }
+
+  href(patch: Partial<AppState>): string {
+    return location.pathname + '?' + encodeState(withChange(this.state, patch));
+  }
+}

@@ -1,0 +1,44 @@
+/** The page's handle on the database worker: typed, promise-based named queries. */
+import type { QueryArgs, QueryName, QueryResult } from './queries';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+
+export class DbClient {
+  readonly ready: Promise<void>;
+  #worker: Worker;
+  #next = 1;
+  #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+
+  constructor(dbUrl: string) {
+    this.#worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+    this.ready = new Promise((resolve, reject) => {
+      this.#worker.addEventListener('error', (e) => reject(new Error(`数据库线程无法启动：${e.message ?? ''}`)));
+      this.#worker.addEventListener('message', (ev: MessageEvent<WorkerResponse>) => {
+        const m = ev.data;
+        if (m.type === 'opened') {
+          if (m.ok) resolve();
+          else reject(new Error(m.error));
+          return;
+        }
+        const p = this.#pending.get(m.id);
+        if (!p) return;
+        this.#pending.delete(m.id);
+        if (m.ok) p.resolve(m.result);
+        else p.reject(new Error(m.error));
+      });
+    });
+    this.#send({ type: 'open', dbUrl: new URL(dbUrl, location.href).href });
+  }
+
+  #send(m: WorkerRequest) {
+    this.#worker.postMessage(m);
+  }
+
+  run<K extends QueryName>(name: K, ...args: QueryArgs<K> extends undefined ? [] : [QueryArgs<K>]): Promise<QueryResult<K>> {
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      // $state proxies cannot be cloned; plain JSON data can.
+      this.#send({ type: 'query', id, name, args: args[0] === undefined ? undefined : JSON.parse(JSON.stringify(args[0])) });
+    });
+  }
+}
