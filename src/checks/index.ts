@@ -57,6 +57,8 @@ export interface ReportContext {
   manifest?: ManifestRow | null;
   /** 县级部门 / 市级政府 / 乡镇 …; defaults to manifest.level */
   level?: string | null;
+  /** the decoded report text: makes the line numbers quoted from prose exact */
+  text?: string | null;
 }
 
 function present<T>(x: T | null): x is T {
@@ -78,7 +80,7 @@ export function runReportChecks(report: ParsedReport, ctx: ReportContext = {}): 
     checkTable2Complete(report),
     checkSection1Topics(report),
     checkSection5Substance(report),
-    checkFeeStatement(report),
+    checkFeeStatement(report, ctx.text),
     checkProcurementUnit(report),
     checkFeeUnitSingle(report),
     checkCarryBalance(report),
@@ -87,9 +89,9 @@ export function runReportChecks(report: ParsedReport, ctx: ReportContext = {}): 
     checkReviewTotals(report),
     checkCountsValid(report),
     checkBounds(report),
-    checkStatedTotals(report),
-    checkFeeDenial(report),
-    checkZeroClaim(report),
+    checkStatedTotals(report, ctx.text),
+    checkFeeDenial(report, ctx.text),
+    checkZeroClaim(report, ctx.text),
     checkPublishedOnTime(report, { manifest: ctx.manifest, level: ctx.level ?? ctx.manifest?.level ?? null }),
   ].filter(present);
 }

@@ -7,8 +7,8 @@ import { joinedProse } from './sectionText';
 import { extractStatedTotals } from './statedTotals';
 
 /** C25: totals stated in section 一 match the tables. */
-export function checkStatedTotals(report: ParsedReport): CheckFinding {
-  const stated = extractStatedTotals(report);
+export function checkStatedTotals(report: ParsedReport, sourceText?: string | null): CheckFinding {
+  const stated = extractStatedTotals(report, sourceText);
   const comparable = stated.filter((s) => s.keys.length);
   if (!joinedProse(report, 1)) return finding('C25', 'na', 'warning', '未见第一部分（总体情况）文字');
   if (!comparable.length) return finding('C25', 'na', 'warning', '第一部分未陈述可与表格比对的数字');
@@ -49,10 +49,10 @@ const DENIES_FEE =
   /(未|没有|不|无|均未|从未)[^。；;，,]{0,6}(收取|收费|产生|发生)[^。；;]{0,8}(信息处理费|费用|费)|(未|没有|无)[^。；;]{0,4}信息处理费|不收费|未收费|无收费|零收费/;
 
 /** C26 (2021 template): section 六 denies any fee while 其他处理 2 (unpaid fee notices) is > 0. */
-export function checkFeeDenial(report: ParsedReport): CheckFinding | null {
+export function checkFeeDenial(report: ParsedReport, sourceText?: string | null): CheckFinding | null {
   if (report.template === '2019') return null;
   if (report.template === null) return finding('C26', 'na', 'warning', NO_TEMPLATE);
-  const p = joinedProse(report, 6);
+  const p = joinedProse(report, 6, sourceText);
   if (!p) return finding('C26', 'na', 'warning', '未见第六部分（其他需要报告的事项）');
   const m = DENIES_FEE.exec(p.text);
   const key = 's3.other.no_fee.total';
@@ -71,8 +71,8 @@ const ZERO_CLAIM =
   /(未|没有|无)(收到|受理|接到|发生)[^。；;，,]{0,12}申请|(依申请公开|公开申请)[^。；;，,]{0,8}(为|共)?\s*(0|零)\s*件|无依申请公开/;
 
 /** C27: "zero report" prose (未收到…申请) agrees with 新收 = 上年结转 = 0. */
-export function checkZeroClaim(report: ParsedReport): CheckFinding {
-  const p = joinedProse(report, 1);
+export function checkZeroClaim(report: ParsedReport, sourceText?: string | null): CheckFinding {
+  const p = joinedProse(report, 1, sourceText);
   if (!p) return finding('C27', 'na', 'warning', '未见第一部分（总体情况）文字');
   const m = ZERO_CLAIM.exec(p.text);
   const keys = ['s3.new.total', 's3.carried_over.total'];

@@ -9,10 +9,10 @@ import { joinedProse } from './sectionText';
 
 /** The five topics of section 一 and the wording that shows each is covered. */
 export const SECTION1_TOPICS: readonly { topic: string; pattern: RegExp }[] = [
-  { topic: '主动公开', pattern: /主动公开/ },
-  { topic: '依申请公开', pattern: /依申请|申请公开|公开申请/ },
-  { topic: '政府信息管理', pattern: /信息管理|保密审查|发布审核|审核|公开目录|公开指南|信息清理/ },
-  { topic: '平台建设', pattern: /平台|网站|门户|公开栏|公开专栏|新媒体|微博|微信/ },
+  { topic: '主动公开', pattern: /主动公开|主动公布|公开内容|发布政府信息|公开各类/ },
+  { topic: '依申请公开', pattern: /依申请|申请公开|公开申请|申请.{0,4}答复/ },
+  { topic: '政府信息管理', pattern: /信息管理|保密审查|审核|审查|公开目录|公开指南|信息清理|制度/ },
+  { topic: '平台建设', pattern: /平台|网站|政务网|门户|公开栏|专栏|新媒体|微博|微信|公众号|客户端|电子屏/ },
   { topic: '监督保障', pattern: /监督|保障|考核|培训|问责|评议|领导小组/ },
 ];
 
@@ -53,10 +53,10 @@ export function checkSection5Substance(report: ParsedReport): CheckFinding {
 const FEE = /信息处理费|处理费|收费|收取[^。；]{0,8}费|费用/;
 
 /** C09: section 六 says whether 信息处理费 was charged (2021 on; omitted before). */
-export function checkFeeStatement(report: ParsedReport): CheckFinding | null {
+export function checkFeeStatement(report: ParsedReport, sourceText?: string | null): CheckFinding | null {
   if (report.year === null) return finding('C09', 'na', 'warning', '报告年度不详');
   if (report.year < 2021) return null;
-  const p = joinedProse(report, 6);
+  const p = joinedProse(report, 6, sourceText);
   if (!p) return finding('C09', 'na', 'warning', '未见第六部分（其他需要报告的事项）');
   const m = FEE.exec(p.text);
   if (!m) {

@@ -32,11 +32,19 @@ function firstLine(report: ParsedReport, which: ProseSection, lines: string[]): 
   return first && heading && (first === heading || first.startsWith(heading)) ? span.startLine : span.startLine + 1;
 }
 
-export function joinedProse(report: ParsedReport, which: ProseSection): JoinedProse | null {
+/**
+ * The prose of a section, joined. With the report's decoded text, line numbers are
+ * exact (found in the section's span); without it they assume the prose starts on
+ * the heading line or the line after it (the parser trims leading blank lines, so
+ * they may then be early by the number of blank lines after the heading).
+ */
+export function joinedProse(report: ParsedReport, which: ProseSection, sourceText?: string | null): JoinedProse | null {
   const raw = rawProse(report, which);
   if (raw === null) return null;
   const lines = raw.split(/\r?\n/);
   const start = firstLine(report, which, lines);
+  const span = report.sections.find((x) => x.index === which);
+  const locate = sourceText && span ? spanLocator(sourceText, span.startLine, span.endLine) : null;
   let text = '';
   const starts: number[] = [];
   lines.forEach((l, i) => {
@@ -53,8 +61,44 @@ export function joinedProse(report: ParsedReport, which: ProseSection): JoinedPr
   };
   return {
     text,
-    lineAt: (offset) => (start === null ? null : start + indexAt(offset)),
+    lineAt: (offset) => {
+      if (locate) {
+        const exact = locate(text, offset);
+        if (exact !== null) return exact;
+      }
+      return start === null ? null : start + indexAt(offset);
+    },
     lineText: (offset) => (lines[indexAt(offset)] ?? '').trim(),
+  };
+}
+
+/** Finds the report line holding the prose at `offset` by searching the section's lines for the words around it. */
+function spanLocator(sourceText: string, startLine: number, endLine: number) {
+  const all = sourceText.split(/\r?\n/);
+  let joined = '';
+  const starts: number[] = [];
+  for (let n = startLine; n <= Math.min(endLine, all.length); n++) {
+    starts.push(joined.length);
+    joined += (all[n - 1] ?? '').trim();
+  }
+  const squash = (x: string) => x.replace(/\s+/g, '');
+  const flat = squash(joined);
+  // offsets in `flat` back to offsets in `joined`
+  const back: number[] = [];
+  for (let i = 0; i < joined.length; i++) if (!/\s/.test(joined[i])) back.push(i);
+  return (text: string, offset: number): number | null => {
+    for (const [before, after] of [[6, 10], [0, 8], [0, 4]]) {
+      const frag = squash(text.slice(Math.max(0, offset - before), offset + after));
+      if (!frag) continue;
+      const at = flat.indexOf(frag);
+      if (at < 0) continue;
+      const lead = squash(text.slice(Math.max(0, offset - before), offset)).length;
+      const pos = back[at + lead] ?? back[at];
+      let i = 0;
+      while (i + 1 < starts.length && starts[i + 1] <= pos) i++;
+      return startLine + i;
+    }
+    return null;
   };
 }
 

@@ -85,9 +85,9 @@ export function parseStatedNumber(s: string): number | null {
   return total + digit;
 }
 
-/** The totals section 一 states, in reading order. */
-export function extractStatedTotals(report: ParsedReport): StatedTotal[] {
-  const prose = joinedProse(report, 1);
+/** The totals section 一 states, in reading order. Pass the decoded text for exact line numbers. */
+export function extractStatedTotals(report: ParsedReport, sourceText?: string | null): StatedTotal[] {
+  const prose = joinedProse(report, 1, sourceText);
   if (!prose) return [];
   const taken: [number, number][] = [];
   const out: (StatedTotal & { at: number })[] = [];

@@ -76,7 +76,11 @@ const isAbsent = (report: ParsedReport, key: string) => {
   return !c || c.state === 'missing';
 };
 
-/** C04: table 三 has every row of its template, seven columns each. */
+/**
+ * C04: table 三 has every row of its template. A row whose applicant cells are
+ * left unfilled (only 总计 printed) is there: it passes, noted; C13 then cannot
+ * assess it.
+ */
 export function checkTable3Complete(report: ParsedReport): CheckFinding {
   if (report.template === null) return finding('C04', 'na', 'error', NO_TEMPLATE);
   const rows = S3_ROWS.filter((r) => r.templates.includes(report.template!));
@@ -92,16 +96,12 @@ export function checkTable3Complete(report: ParsedReport): CheckFinding {
     keys.push(...absent);
   }
   const expected = `${rows.length} 行 × 7 列`;
-  if (wholeRows.length || partRows.length) {
-    const parts: string[] = [];
-    if (wholeRows.length) {
-      const shown = wholeRows.slice(0, 4).join('、') + (wholeRows.length > 4 ? ` 等` : '');
-      parts.push(`表三应有 ${expected}，缺 ${wholeRows.length} 行：${shown}`);
-    }
-    if (partRows.length) parts.push(partRows.slice(0, 3).join('、'));
-    return finding('C04', 'fail', 'error', parts.join('；'), keys);
+  const partial = partRows.length ? `；${partRows.slice(0, 3).join('、')}${partRows.length > 3 ? ' 等' : ''}（行在，个别格未填）` : '';
+  if (wholeRows.length) {
+    const shown = wholeRows.slice(0, 4).join('、') + (wholeRows.length > 4 ? ' 等' : '');
+    return finding('C04', 'fail', 'error', `表三应有 ${expected}，缺 ${wholeRows.length} 行：${shown}${partial}`, keys);
   }
-  return finding('C04', 'pass', 'error', `表三 ${expected} 齐全`);
+  return finding('C04', 'pass', 'error', `表三 ${rows.length} 行齐全${partial}`, keys);
 }
 
 /** C05: table 四 has its 15 values. */
