@@ -1,29 +1,37 @@
-// Skeleton build: data/ → build/gongkai.sqlite with one row per report.
-// (Replaced by the full build in the database issue.)
-import fs from 'node:fs';
+// npm run build:db — data/reports + data/manifest.csv → build/gongkai.sqlite
+// Options: --data DIR (default data), --out FILE (default build/gongkai.sqlite)
+import { execFileSync } from 'node:child_process';
 import path from 'node:path';
-import initSqlJs from 'sql.js';
-import Papa from 'papaparse';
+import { buildDatabase } from './lib/buildDatabase';
 
-const root = process.cwd();
-const dataDir = path.join(root, 'data');
-const outFile = path.join(root, 'build', 'gongkai.sqlite');
+const args = process.argv.slice(2);
+const opt = (name: string, dflt: string) => {
+  const i = args.indexOf(name);
+  return i >= 0 && args[i + 1] ? args[i + 1] : dflt;
+};
+const dataDir = path.resolve(opt('--data', 'data'));
+const outFile = path.resolve(opt('--out', 'build/gongkai.sqlite'));
 
-const SQL = await initSqlJs();
-const db = new SQL.Database();
-db.run('CREATE TABLE reports (id INTEGER PRIMARY KEY, file TEXT NOT NULL, organ TEXT, year INTEGER)');
-const manifest = Papa.parse<Record<string, string>>(fs.readFileSync(path.join(dataDir, 'manifest.csv'), 'utf8'), {
-  header: true,
-  skipEmptyLines: true,
-}).data;
-const byFile = new Map(manifest.map((r) => [r.file, r]));
-const files = fs.readdirSync(path.join(dataDir, 'reports')).filter((f) => !f.startsWith('.')).sort();
-const insert = db.prepare('INSERT INTO reports (file, organ, year) VALUES (?, ?, ?)');
-for (const file of files) {
-  const row = byFile.get(file);
-  insert.run([file, row?.organ || null, row?.year ? Number(row.year) : null]);
+/** The build date comes from the inputs, never the clock: SOURCE_DATE_EPOCH, else the data's last commit. */
+function builtAt(): string | null {
+  const epoch = process.env.SOURCE_DATE_EPOCH;
+  if (epoch && /^\d+$/.test(epoch)) return new Date(Number(epoch) * 1000).toISOString().slice(0, 10);
+  try {
+    const iso = execFileSync('git', ['log', '-1', '--format=%cI', '--', dataDir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return iso ? iso.slice(0, 10) : null;
+  } catch {
+    return null;
+  }
 }
-insert.free();
-fs.mkdirSync(path.dirname(outFile), { recursive: true });
-fs.writeFileSync(outFile, db.export());
-console.log(`build-db: ${files.length} reports → ${path.relative(root, outFile)}`);
+
+const summary = await buildDatabase({
+  reportsDir: path.join(dataDir, 'reports'),
+  manifestPath: path.join(dataDir, 'manifest.csv'),
+  outFile,
+  builtAt: builtAt(),
+  progress: true,
+  log: (l) => console.log(l),
+});
+if (summary.files === 0) {
+  console.error(`build-db: ${path.join(dataDir, 'reports')} 中没有报告文件`);
+}

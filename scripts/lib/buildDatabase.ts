@@ -1,0 +1,210 @@
+/**
+ * data/ → one SQLite file. Every input file ends up in source_files and in the
+ * summary whether it parsed or not; a broken file never stops the build. The
+ * same inputs give a byte-identical file (no clock, sorted inputs).
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import initSqlJs from 'sql.js';
+import { mergeFindings, runCollectionChecks } from '../../src/checks/index';
+import { groupByOrgan } from '../../src/checks/organGroups';
+import { organMatchKey } from '../../src/checks/organKey';
+import { DatabaseWriter } from '../../src/db/writer';
+import { toSimplified } from '../../src/parse/normalise';
+import type { ManifestRow } from '../../src/parse/types';
+import { PARSER_VERSION } from '../../src/parse/version';
+import { loadManifest } from './manifest';
+import { processFile, type ProcessedFile } from './pipeline';
+import { Progress } from './progress';
+import { loadRegionResolver } from './regions';
+
+export interface BuildOptions {
+  reportsDir: string;
+  manifestPath: string;
+  outFile: string;
+  /** recorded as built_at; from SOURCE_DATE_EPOCH or the data's last commit, never the clock */
+  builtAt?: string | null;
+  log?: (line: string) => void;
+  progress?: boolean;
+}
+
+export interface BuildSummary {
+  files: number;
+  ok: number;
+  partial: number;
+  failed: number;
+  failures: { file: string; reason: string }[];
+  findings: Record<'error' | 'warning' | 'info', number>;
+  duplicates: { organ: string; year: number; files: string[] }[];
+  manifestWithoutFile: string[];
+  filesWithoutManifest: string[];
+  manifestProblems: string[];
+  bytes: number;
+  outFile: string;
+}
+
+export function listReportFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) return [];
+  const out: string[] = [];
+  const walk = (d: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      if (e.name.startsWith('.')) continue;
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (e.isFile()) out.push(path.relative(dir, p).split(path.sep).join('/'));
+    }
+  };
+  walk(dir);
+  return out.sort();
+}
+
+export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
+  const log = opts.log ?? (() => {});
+  const files = listReportFiles(opts.reportsDir);
+  const manifest = fs.existsSync(opts.manifestPath)
+    ? loadManifest(opts.manifestPath)
+    : { rows: new Map<string, ManifestRow>(), problems: [{ line: 0, message: `清单文件不存在：${opts.manifestPath}` }] };
+  const resolveRegion = loadRegionResolver();
+
+  const progress = new Progress(files.length, '解析报告');
+  const processed: ProcessedFile[] = [];
+  for (const [i, file] of files.entries()) {
+    const m = manifest.rows.get(file) ?? null;
+    processed.push(await processFile(path.join(opts.reportsDir, file), file, { manifest: m, resolveRegion }));
+    if (opts.progress) progress.tick(i + 1);
+  }
+  if (opts.progress) progress.done();
+
+  // Collection checks (across years and peers), and organs from the same grouping.
+  const parsed = processed.filter((p) => p.report);
+  const items = parsed.map((p) => ({ id: p.file, report: p.report!, manifest: p.manifest, regionCode: p.report!.region.region.code }));
+  const collection = runCollectionChecks(items);
+  const grouped = groupByOrgan(items);
+
+  const SQL = await initSqlJs();
+  const writer = new DatabaseWriter(SQL);
+  const fileIds = new Map<string, number>();
+  for (const p of processed) {
+    fileIds.set(p.file, writer.addSourceFile({ file: p.file, sha256: p.sha256, bytes: p.bytes, encoding: p.encoding, outcome: p.outcome, reason: p.reason }));
+  }
+
+  // One organ row per group (a report whose organ is unknown gets its own row).
+  const byFile = new Map(parsed.map((p) => [p.file, p]));
+  const members = new Map<string, ProcessedFile[]>();
+  for (const g of grouped) {
+    const key = g.organ >= 0 ? `o${g.organ}` : `f${g.id}`;
+    members.set(key, [...(members.get(key) ?? []), byFile.get(g.id)!]);
+  }
+  const organs: { id: number; files: ProcessedFile[] }[] = [];
+  for (const files_ of members.values()) {
+    // name and place from the member with a manifest row, else the latest report
+    const lead = [...files_].sort((a, b) => Number(Boolean(b.manifest?.organ)) - Number(Boolean(a.manifest?.organ)) || (b.report!.year ?? 0) - (a.report!.year ?? 0))[0];
+    const r = lead.report!;
+    const name = lead.manifest?.organ ?? r.organ ?? `（未识别机关：${lead.file}）`;
+    const reg = files_.map((f) => f.report!.region.region).find((x) => x.code) ?? r.region.region;
+    const id = writer.addOrgan({
+      name,
+      nameSimplified: toSimplified(name),
+      matchKey: organMatchKey(name, reg),
+      level: files_.map((f) => f.manifest?.level).find(Boolean) ?? null,
+      province: reg.province,
+      city: reg.city,
+      county: reg.county,
+      divisionCode: reg.code,
+    });
+    organs.push({ id, files: files_ });
+  }
+
+  const duplicates: BuildSummary['duplicates'] = [];
+  const dupFiles = new Set<string>();
+  for (const o of organs) {
+    const byYear = new Map<number, ProcessedFile[]>();
+    for (const p of o.files) {
+      if (p.report!.year === null) continue;
+      byYear.set(p.report!.year, [...(byYear.get(p.report!.year) ?? []), p]);
+    }
+    for (const [year, ps] of byYear) {
+      if (ps.length < 2) continue;
+      duplicates.push({ organ: ps[0].manifest?.organ ?? ps[0].report!.organ ?? '', year, files: ps.map((p) => p.file) });
+      for (const p of ps) dupFiles.add(p.file);
+    }
+  }
+
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const o of organs) {
+    for (const p of o.files) {
+      const all = mergeFindings(p.findings, collection.get(p.file));
+      for (const f of all) if (f.status === 'fail') counts[f.severity]++;
+      writer.addReport({
+        organId: o.id,
+        fileId: fileIds.get(p.file)!,
+        report: p.report!,
+        manifest: p.manifest,
+        findings: all,
+        duplicate: dupFiles.has(p.file),
+        lineLocators: p.lineLocators,
+      });
+    }
+  }
+
+  const fileSet = new Set(files);
+  const manifestWithoutFile = [...manifest.rows.keys()].filter((f) => !fileSet.has(f)).sort();
+  const filesWithoutManifest = files.filter((f) => !manifest.rows.has(f));
+  const inputHash = crypto.createHash('sha256');
+  for (const p of processed) inputHash.update(`${p.file}\0${p.sha256}\n`);
+  if (fs.existsSync(opts.manifestPath)) inputHash.update(fs.readFileSync(opts.manifestPath));
+
+  const tally = (o: string) => processed.filter((p) => p.outcome === o).length;
+  const summary: BuildSummary = {
+    files: files.length,
+    ok: tally('ok'),
+    partial: tally('partial'),
+    failed: tally('failed'),
+    failures: processed.filter((p) => p.outcome === 'failed').map((p) => ({ file: p.file, reason: p.reason ?? '' })),
+    findings: counts,
+    duplicates,
+    manifestWithoutFile,
+    filesWithoutManifest,
+    manifestProblems: manifest.problems.map((p) => (p.line ? `第 ${p.line} 行：${p.message}` : p.message)),
+    bytes: 0,
+    outFile: opts.outFile,
+  };
+
+  const info: Record<string, string | number> = {
+    parser_version: PARSER_VERSION,
+    input_hash: inputHash.digest('hex'),
+    source_files: summary.files,
+    reports_ok: summary.ok,
+    reports_partial: summary.partial,
+    reports_failed: summary.failed,
+    organs: organs.length,
+    findings_error: counts.error,
+    findings_warning: counts.warning,
+    findings_info: counts.info,
+    duplicates: duplicates.length,
+    manifest_without_file: manifestWithoutFile.join(' '),
+    files_without_manifest: filesWithoutManifest.join(' '),
+  };
+  if (opts.builtAt) info.built_at = opts.builtAt;
+  const bytes = writer.finish(info);
+  fs.mkdirSync(path.dirname(opts.outFile), { recursive: true });
+  fs.writeFileSync(opts.outFile, bytes);
+  summary.bytes = bytes.length;
+  log(formatSummary(summary));
+  return summary;
+}
+
+export function formatSummary(s: BuildSummary): string {
+  const lines = [
+    `报告文件 ${s.files} 份：成功 ${s.ok}，部分 ${s.partial}，失败 ${s.failed}`,
+    `检查未通过：错误 ${s.findings.error}，警告 ${s.findings.warning}，提示 ${s.findings.info}`,
+  ];
+  for (const f of s.failures) lines.push(`  失败 ${f.file}：${f.reason}`);
+  for (const d of s.duplicates) lines.push(`  重复：${d.organ} ${d.year} 年有 ${d.files.length} 份报告（${d.files.join('、')}），均已保留并标记`);
+  for (const f of s.manifestWithoutFile) lines.push(`  清单中有而文件不存在：${f}`);
+  for (const f of s.filesWithoutManifest) lines.push(`  文件不在清单中：${f}`);
+  for (const p of s.manifestProblems) lines.push(`  清单问题：${p}`);
+  lines.push(`数据库 ${s.outFile}：${(s.bytes / 1024).toFixed(1)} KB`);
+  return lines.join('\n');
+}

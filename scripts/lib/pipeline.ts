@@ -1,0 +1,135 @@
+/**
+ * One input file → decoded text → ParsedReport, with the file's outcome. Shared by
+ * the database build and the parse CLI. A broken file never throws: it comes back
+ * with outcome 'failed' and the reason.
+ */
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { runReportChecks } from '../../src/checks/index';
+import { parseReport } from '../../src/parse/index';
+import type { Finding, ManifestRow, ParsedReport, RegionResolver } from '../../src/parse/types';
+import type { Outcome } from '../../src/db/writer';
+import { decodeReport } from './decode';
+import { extractText, isStructuredInput } from './extract/index';
+
+/** Report texts are a few hundred KB at most; anything larger is not a report. */
+export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+
+export interface ProcessedFile {
+  /** name relative to the reports folder (or as given on the command line) */
+  file: string;
+  bytes: number;
+  sha256: string;
+  encoding: string | null;
+  outcome: Outcome;
+  reason: string | null;
+  report: ParsedReport | null;
+  /** the manifest row as applied (with the saved page's own metadata filling gaps) */
+  manifest: ManifestRow | null;
+  /** the single-report checks (C01–C17, C25–C28) */
+  findings: Finding[];
+  lineLocators?: (string | null)[];
+  /** metadata a saved web page states about itself (发布日期, 来源 …) */
+  pageMeta?: { published?: string; source?: string; indexNo?: string; title?: string };
+}
+
+export interface ProcessOptions {
+  manifest?: ManifestRow | null;
+  resolveRegion?: RegionResolver;
+}
+
+function describeError(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+export async function processFile(absPath: string, name: string, opts: ProcessOptions = {}): Promise<ProcessedFile> {
+  let bytes: Uint8Array;
+  try {
+    const size = fs.statSync(absPath).size;
+    if (size > MAX_INPUT_BYTES) {
+      return failed(name, size, sha256File(absPath), null, `文件过大（${(size / 1048576).toFixed(1)} MB，上限 ${MAX_INPUT_BYTES / 1048576} MB），不是年度报告文本`);
+    }
+    bytes = fs.readFileSync(absPath);
+  } catch (e) {
+    return failed(name, 0, '', null, `无法读取文件：${describeError(e)}`);
+  }
+  const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
+
+  let text: string;
+  let encoding: string;
+  let lineLocators: (string | null)[] | undefined;
+  let pageMeta: ProcessedFile['pageMeta'];
+  try {
+    if (isStructuredInput(name)) {
+      const ex = await extractText(name, bytes);
+      if ('error' in ex) return failed(name, bytes.length, sha256, null, ex.error);
+      text = ex.text;
+      encoding = ex.encoding ?? path.extname(name).slice(1).toLowerCase();
+      lineLocators = ex.lineLocators;
+      pageMeta = ex.meta;
+    } else {
+      const dec = decodeReport(bytes);
+      if ('error' in dec) return failed(name, bytes.length, sha256, null, dec.error);
+      text = dec.text;
+      encoding = dec.encoding;
+    }
+  } catch (e) {
+    return failed(name, bytes.length, sha256, null, `无法提取文本：${describeError(e)}`);
+  }
+
+  const manifest = withPageMeta(opts.manifest ?? null, pageMeta, name);
+  let report: ParsedReport;
+  try {
+    report = parseReport(text, { file: name, manifest: manifest ?? undefined, resolveRegion: opts.resolveRegion });
+  } catch (e) {
+    return failed(name, bytes.length, sha256, encoding, `解析失败：${describeError(e)}`);
+  }
+  const { outcome, reason } = judge(report);
+  let findings: Finding[];
+  try {
+    findings = runReportChecks(report, { manifest, level: manifest?.level ?? null, text });
+  } catch (e) {
+    // a check that throws is a bug of ours, not of the report: keep the report, say so
+    findings = [];
+    report.notes.push({ kind: 'checks-failed', message: `检查未能运行：${describeError(e)}` });
+  }
+  return { file: name, bytes: bytes.length, sha256, encoding, outcome, reason, report, manifest, findings, lineLocators, pageMeta };
+}
+
+/** The saved page's own metadata fills the manifest fields it leaves empty. */
+function withPageMeta(m: ManifestRow | null, meta: ProcessedFile['pageMeta'], file: string): ManifestRow | null {
+  if (!meta || (!meta.published && !meta.source)) return m;
+  const row: ManifestRow = { ...(m ?? { file }) };
+  if (!row.published && meta.published) row.published = meta.published;
+  return row;
+}
+
+function judge(report: ParsedReport): { outcome: Outcome; reason: string | null } {
+  if (report.template === null) {
+    const hasProse = report.sections.length > 0 || report.prose.s1 !== null;
+    if (!hasProse && report.organ === null && report.year === null) {
+      return { outcome: 'failed', reason: '不是年度报告：既无模板表格，也无报告标题、年度或章节' };
+    }
+    return { outcome: 'partial', reason: '无模板表格（非模板报告或文本在表格前中断）' };
+  }
+  if (report.completeness !== 'complete') {
+    const missing = Object.values(report.cells).filter((c) => c.state === 'missing').length;
+    return { outcome: 'partial', reason: `部分内容缺失：${missing} 个表格单元格未见于文本` };
+  }
+  return { outcome: 'ok', reason: null };
+}
+
+function failed(file: string, bytes: number, sha256: string, encoding: string | null, reason: string): ProcessedFile {
+  return { file, bytes, sha256, encoding, outcome: 'failed', reason, report: null, manifest: null, findings: [] };
+}
+
+function sha256File(p: string): string {
+  const h = crypto.createHash('sha256');
+  const fd = fs.openSync(p, 'r');
+  const buf = Buffer.alloc(1 << 20);
+  let n: number;
+  while ((n = fs.readSync(fd, buf, 0, buf.length, null)) > 0) h.update(buf.subarray(0, n));
+  fs.closeSync(fd);
+  return h.digest('hex');
+}
