@@ -3,7 +3,7 @@
  * number the report states; a blank or missing cell makes that row or column
  * not assessable, never 0.
  */
-import { S2_ROWS_2019, S2_ROWS_2021, S3_COLS, S3_ROWS, S4_COLS, S4_GROUPS } from '../parse/factKeys';
+import { S2_COL_LABELS, S2_ROWS_2019, S2_ROWS_2021, S3_COLS, S3_ROWS, S4_COLS, S4_GROUPS } from '../parse/factKeys';
 import type { ParsedReport, Template } from '../parse/types';
 import {
   type CheckFinding,
@@ -160,7 +160,7 @@ function labelShort(key: string): string {
   }
   const [, row, col] = key.split('.');
   const r = [...S2_ROWS_2019, ...S2_ROWS_2021].find((x) => x.row === row);
-  return `${r?.label ?? row} · ${col}`;
+  return `${r?.label ?? row} · ${S2_COL_LABELS[col] ?? col}`;
 }
 
 /** C17: implied bounds. */
