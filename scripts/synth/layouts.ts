@@ -343,27 +343,30 @@ function pipeCells(rng: Rng): Layout {
     caps: { blanks: true, innerSpaces: true, padding: false },
     tables({ tables, paren }) {
       const out: string[] = [];
-      const row = (cells: string[], filler = ' |') => {
+      // The last cell of a row carries the filler pipes of the table's empty columns:
+      // bare rows always end `0 | |`; the spaced style adds pipes only for missing columns.
+      const row = (cells: string[], width = cells.length) => {
+        const missing = Math.max(0, width - cells.length);
+        const filler = spacedCells ? (missing ? `|${'|'.repeat(missing - 1)}` : '') : ` ${'|'.repeat(missing + 1)}`;
         out.push(spacedCells ? '| ' : '|');
         cells.forEach((c, i) => {
-          const last = i === cells.length - 1;
           const cell = spacedCells ? ` ${c}  | ` : `${c} |`;
-          out.push(last ? `${cell}${spacedCells ? filler.trim() : filler}` : cell);
+          out.push(i === cells.length - 1 ? `${cell}${filler}` : cell);
         });
       };
       for (const b of tables.s2) {
-        row([b.caption], ' ||||');
-        for (const r of [b.header, ...b.rows.map((x) => [x.label, ...x.cells])]) row(r, r.length < 4 ? ' ||' : ' |');
+        row([b.caption], 4);
+        for (const r of [b.header, ...b.rows.map((x) => [x.label, ...x.cells])]) row(r, 4);
       }
       const s2 = out.splice(0);
-      row([paren(S3_NOTE), '申请人情况'], ' ||||||||');
-      row(['自然人', '法人或其他组织', '总计'], ' |||||||');
-      row(S3_APPLICANT_LABELS.slice(1), ' |||||');
+      row([paren(S3_NOTE), '申请人情况'], 9);
+      row(['自然人', '法人或其他组织', '总计'], 9);
+      row(S3_APPLICANT_LABELS.slice(1), 9);
       for (const r of tables.s3) row([...[r.group1, r.group2].filter((l): l is string => l !== null), r.label, ...r.cells]);
       const s3 = out.splice(0);
-      row(S4_TOP, ' ||||||||||||||');
-      row([...S4_COL_LABELS, ...S4_SUB]);
-      row([...S4_COL_LABELS, ...S4_COL_LABELS]);
+      row(S4_TOP, 15);
+      row([...S4_COL_LABELS, ...S4_SUB], 15);
+      row([...S4_COL_LABELS, ...S4_COL_LABELS], 15);
       row(tables.s4);
       const s4 = out.splice(0);
       return { s2, s3, s4 };
