@@ -67,7 +67,7 @@ function main(): void {
       `| parse, reports/s (one core) | **${rate.toFixed(0)}** (floor to meet ${FLOOR_GOAL}, aim ${AIM}: ${verdict}) |`,
       `| floor: split into lines only, reports/s | ${floorRate.toFixed(0)} |`,
       `| parse ÷ floor | ${(floorRate / rate).toFixed(0)}× |`,
-      `| machine | ${cpu}, ${os.cpus().length} cores, Node ${process.version} |`,
+      `| machine | ${cpu}, ${os.cpus().length} cores, Node ${process.version}; load average ${os.loadavg()[0].toFixed(1)} when measured |`,
       '',
     ].join('\n');
     const file = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'BENCHMARKS.md');

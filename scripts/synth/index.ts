@@ -38,6 +38,8 @@ export interface Variants {
   chrome: boolean;
   crlf: boolean;
   headings: string;
+  /** section 一 printed as one line, subsection marks inline (a web page flattened) */
+  oneLineS1: boolean;
 }
 
 export interface SynthReport {
@@ -190,6 +192,7 @@ export function generateReport(seed: number, opts: GenerateOptions = {}): SynthR
     chrome: rng.chance(0.3),
     crlf: rng.chance(0.03),
     headings: '',
+    oneLineS1: layoutName !== 'broken-labels' && rng.chance(0.08),
   };
   variants.glosses = variants.traditional && rng.chance(0.5);
   const headings = headingStyle(rng);
@@ -254,7 +257,8 @@ export function generateReport(seed: number, opts: GenerateOptions = {}): SynthR
       ),
     );
   }
-  lines.push(headings.heading(0), ...layout.prose(section1(ctx).paragraphs, rng));
+  const s1 = section1(ctx).paragraphs;
+  lines.push(headings.heading(0), ...layout.prose(variants.oneLineS1 ? [s1.join('')] : s1, rng));
   lines.push(headings.heading(1), ...laid.s2);
   lines.push(headings.heading(2), ...laid.s3);
   lines.push(headings.heading(3), ...laid.s4);
