@@ -96,8 +96,9 @@ function regionText(lines: readonly string[], r: Region): string {
 /** Table 四: fifteen numbers in one row (or three rows of five) under a header of text. */
 function readTable4(tokens: Token[], ctx: { lines: readonly string[]; notes: ParseNote[]; truncated: boolean }, cells: Record<string, Cell>): void {
   const spec = table4Spec();
-  const valueLines = new Set<number>();
-  for (const t of tokens) if (t.kind === 'value' || t.kind === 'run') valueLines.add(t.line);
+  // empty cells on a header line are the header's merged cells, not blank figures
+  const textLines = new Set<number>();
+  for (const t of tokens) if (t.kind === 'text') textLines.add(t.line);
   const vals: Token[] = [];
   let started = false;
   for (const t of tokens) {
@@ -106,7 +107,7 @@ function readTable4(tokens: Token[], ctx: { lines: readonly string[]; notes: Par
       if (started && (t.text.length > 15 || /[。；]/.test(t.text))) break;
       continue;
     }
-    if (t.kind === 'empty' && !valueLines.has(t.line)) continue;
+    if (t.kind === 'empty' && textLines.has(t.line)) continue;
     if (t.kind !== 'empty') started = true;
     vals.push(t);
   }

@@ -21,6 +21,8 @@ export interface RowSpec {
   check?: (parts: number[]) => boolean;
   /** a group heading without cells of its own (2021 （六）其他处理) */
   group?: boolean;
+  /** skip a match directly preceded by this text (the prefix is part of another row's label) */
+  notAfter?: string;
 }
 
 export interface TokenStream {
@@ -64,7 +66,9 @@ export function locateRows(stream: TokenStream, specs: readonly RowSpec[]): RowM
     let best = -1;
     let bestLen = 0;
     for (const p of spec.patterns) {
-      const i = stream.compact.indexOf(p, cursor);
+      let i = stream.compact.indexOf(p, cursor);
+      const na = spec.notAfter;
+      while (na && i >= 0 && stream.compact.slice(Math.max(0, i - na.length), i) === na) i = stream.compact.indexOf(p, i + 1);
       if (i >= 0 && (best < 0 || i < best)) {
         best = i;
         bestLen = p.length;
@@ -171,11 +175,6 @@ export function assignRow(spec: RowSpec, vals: Token[], ctx: RowContext, lastInT
     if (lastInText && ctx.truncated) {
       note('row-truncated', `text ends after ${T.length} of ${n} cells`);
       return spec.keys.map((_, i) => (i < T.length ? tokenCell(T[i], ctx.lines) : missingCell()));
-    }
-    // a lone number as long as the row has cells: cells run together ('规章 000' read as one number)
-    if (T.length === 1 && T[0].kind === 'value' && /^\d+$/.test(T[0].text) && T[0].text.length === n && n > 1) {
-      const source = { line: T[0].line + 1, text: ctx.lines[T[0].line] ?? '' };
-      return [...T[0].text].map((d) => ({ value: Number(d), state: 'number', raw: T[0].text, source }) as Cell);
     }
     note('row-short', `${T.length} cells for ${n} columns (${T.map((t) => t.text || '∅').join(' ')}); which column each belongs to is not certain`);
     return spec.keys.map(() => missingCell());

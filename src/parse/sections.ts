@@ -19,7 +19,7 @@ const KEYWORDS: Record<number, { strict: RegExp; loose: RegExp }> = {
   6: { strict: /^其他需要报告/, loose: /^.{0,6}(?:其他需要报告|其他需报告|需要报告|其他事项)/ },
 };
 
-const NUMBERED = /^\s*\|?\s*(?:([一二三四五六])\s*[、.,:]|[(]\s*([一二三四五六])\s*[)]\s*、?|([1-6])\s*[、.](?!\d)|第([一二三四五六])部分[、:,]?)/;
+const NUMBERED = /^\s*\|?\s*(?:([一二三四五六])\s*[、.,:]|[(（]\s*([一二三四五六])\s*[)）]\s*、?|([1-6])\s*[、.](?!\d)|第([一二三四五六])部分[、:,]?)/;
 
 export interface Heading {
   index: number;

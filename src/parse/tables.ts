@@ -8,13 +8,13 @@ import { lastIsSum, groupsOfFiveSum } from './runs';
 
 const S2_PATTERNS: Record<string, string[]> = {
   rules: ['规章'],
-  normative: ['规范性文件'],
+  normative: ['规范性文件', '规范性文'],
   licensing: ['行政许可'],
-  other_services: ['其他对外管理服务事项', '对外管理服务'],
+  other_services: ['其他对外', '对外管理服务'],
   punishment: ['行政处罚'],
   enforcement: ['行政强制'],
-  fees: ['行政事业性收费', '事业性收费'],
-  procurement: ['政府集中采购', '集中采购'],
+  fees: ['行政事业', '事业性收费'],
+  procurement: ['政府集中', '集中采购'],
 };
 
 const S3_PATTERNS: Record<string, string[]> = {
@@ -22,29 +22,33 @@ const S3_PATTERNS: Record<string, string[]> = {
   carried_over: ['上年结转'],
   granted: ['予以公开'],
   partial: ['部分公开'],
-  'denied.secret': ['属于国家秘密', '国家秘密'],
-  'denied.law': ['其他法律行政法规', '法规禁止公开'],
-  'denied.security': ['危及三安全', '三安全一稳定'],
-  'denied.third_party': ['保护第三方', '第三方合法权益'],
-  'denied.internal': ['三类内部事务', '属于三类内部'],
-  'denied.process': ['四类过程性', '过程性信息'],
-  'denied.enforcement_file': ['行政执法案卷', '执法案卷'],
-  'denied.inquiry': ['行政查询事项', '属于行政查询'],
-  'unable.not_held': ['本机关不掌握', '不掌握相关政府信息'],
-  'unable.needs_creation': ['没有现成信息', '需要另行制作'],
-  'unable.unclear': ['补正后申请内容', '申请内容仍不明确'],
-  'rejected.petition': ['信访举报投诉', '信访举报'],
+  // a label broken after 4–6 characters still shows its prefix before the numbers
+  'denied.secret': ['属于国家', '国家秘密'],
+  'denied.law': ['其他法律', '法规禁止公开'],
+  'denied.security': ['危及三安', '三安全一稳定'],
+  'denied.third_party': ['保护第三', '第三方合法'],
+  'denied.internal': ['属于三类', '三类内部'],
+  'denied.process': ['属于四类', '四类过程'],
+  'denied.enforcement_file': ['属于行政执', '行政执法案卷'],
+  'denied.inquiry': ['属于行政查', '行政查询'],
+  'unable.not_held': ['本机关不', '不掌握相关'],
+  'unable.needs_creation': ['没有现成', '另行制作'],
+  'unable.unclear': ['补正后申', '仍不明确'],
+  'rejected.petition': ['信访举报'],
   'rejected.repeat': ['重复申请'],
-  'rejected.publication': ['要求提供公开出版物', '公开出版物'],
-  'rejected.mass': ['无正当理由大量', '大量反复申请'],
-  'rejected.confirm': ['要求行政机关确认', '重新出具已获取'],
+  'rejected.publication': ['要求提供', '公开出版物'],
+  'rejected.mass': ['无正当理由', '大量反复'],
+  'rejected.confirm': ['要求行政', '重新出具'],
   other: ['其他处理'],
-  'other.no_correction': ['逾期不补正', '无正当理由逾期'],
-  'other.no_fee': ['逾期未按收费', '收费通知要求缴纳'],
+  'other.no_correction': ['申请人无正', '逾期不补正'],
+  'other.no_fee': ['申请人逾期', '收费通知'],
   'other.other': ['3.其他', '3、其他', '(三)其他'],
   total: ['(七)总计', '七、总计', '(七)合计'],
-  carried_forward: ['结转下年度', '结转下一年度', '结转下年'],
+  carried_forward: ['结转下年', '结转下一年'],
 };
+
+/** A prefix that also occurs inside a later row's label: 无正当理由 in 申请人无正当理由逾期不补正. */
+const NOT_AFTER: Record<string, string> = { 'rejected.mass': '申请人' };
 
 export function table2Specs(template: Template): RowSpec[] {
   const rows = template === '2019' ? S2_ROWS_2019 : S2_ROWS_2021;
@@ -69,6 +73,7 @@ export function table3Specs(template: Template): RowSpec[] {
       patterns: patternsOf(...S3_PATTERNS[r.row]),
       keys: S3_COLS.map((c) => `s3.${r.row}.${c.col}`),
       check: lastIsSum,
+      notAfter: NOT_AFTER[r.row],
     });
   }
   return specs;

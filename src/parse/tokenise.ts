@@ -76,24 +76,42 @@ function pushDelimitedCell(out: Token[], cellText: string, line: number): void {
   pushWords(out, t, line, true);
 }
 
-/** Cells of a pipe row: a leading '|' opens the row, a final '|' closes the last cell. */
+/** Cells of a pipe row: a '|' in the first column opens the row, a final '|' closes the last cell. */
 function pipeCells(s: string): string[] {
   const parts = s.split('|');
-  if (s.trimStart().startsWith('|') && parts[0].trim() === '') parts.shift();
+  if (s[0] === '|') parts.shift();
   if (parts.length && parts[parts.length - 1].trim() === '') parts.pop();
   return parts;
 }
 
+function isTextCell(c: string): boolean {
+  const r = readCell(joinStraySpaces(c) ?? c);
+  return r.state === 'text';
+}
+
 export function tokeniseLine(out: Token[], text: string, line: number): void {
-  if (text.indexOf('|') >= 0 || text.indexOf('\t') >= 0) {
-    const cells = text.indexOf('|') >= 0 ? pipeCells(text.replace(/\t/g, ' ')) : text.split('\t');
-    // empty cells before the first printed cell are indentation or merged label columns
-    let i = 0;
-    while (i < cells.length && cells[i].trim() === '') i++;
-    for (; i < cells.length; i++) pushDelimitedCell(out, cells[i], line);
+  const pipe = text.indexOf('|') >= 0;
+  if (!pipe && text.indexOf('\t') < 0) {
+    pushWords(out, text, line, false);
     return;
   }
-  pushWords(out, text, line, false);
+  let cells = pipe ? pipeCells(text.replace(/\t/g, ' ')) : text.split('\t');
+  const filled = cells.filter((c) => c.trim() !== '');
+  if (!pipe && text[0] === '\t' && filled.length <= 1) {
+    // one cell per line, indented by a tab: '\t0', or '\t' for an empty cell
+    cells = cells.slice(1);
+    if (filled.length === 0 && cells.length > 1) return;
+  } else if (filled.length === 0) {
+    // filler ('| |||') — but ' |' and ' | ||' (no row opener) print one empty cell
+    if (!pipe || text[0] === '|' || cells.length === 0) return;
+    cells = cells.slice(0, 1);
+  } else {
+    // empty cells before a label are merged label columns; before a value they are blank cells
+    let i = 0;
+    while (i < cells.length && cells[i].trim() === '') i++;
+    if (i < cells.length && isTextCell(cells[i])) cells = cells.slice(i);
+  }
+  for (const c of cells) pushDelimitedCell(out, c, line);
 }
 
 /** Tokens of lines[from .. to) (positions are 0-based line and column; `to` exclusive). */
@@ -105,7 +123,7 @@ export function tokenise(lines: readonly string[], from: Position, to: Position)
     const start = l === from.line ? from.col : 0;
     if (start >= end) continue;
     if (start > 0 || end < text.length) text = text.slice(start, end);
-    if (text.trim() === '') continue;
+    if (text.trim() === '' && text.indexOf('\t') < 0) continue;
     tokeniseLine(out, text, l);
   }
   return out;
