@@ -97,10 +97,25 @@ const apply = (m: Matrix, x: number, y: number): [number, number] => [m[0] * x +
 
 const isNumeric = (s: string) => /^[-+]?\d[\d,]*(\.\d+)?%?$/.test(s.trim());
 
-function toChunks(items: { str: string; transform: number[]; width: number }[]): Chunk[] {
-  const sorted = items
+/** Items touching on one baseline become one chunk — unless a column rule runs between them. */
+function toChunks(items: { str: string; transform: number[]; width: number }[], segs: Seg[] = []): Chunk[] {
+  const rules = segs.filter((s) => s.dir === 'v');
+  const ruleBetween = (x0: number, x1: number, y: number) => rules.some((s) => s.x0 > x0 - 1 && s.x0 < x1 + 1 && y >= s.y0 - 2 && y <= s.y1 + 2);
+  // pdfjs joins neighbouring runs into one item with a space ("2262 7259" across two
+  // cells): split items at inner whitespace, positions shared out by character count
+  const pieces = items
     .filter((it) => it.str !== '')
-    .map((it) => ({ str: normalizeRadicals(it.str), x: it.transform[4], y: it.transform[5], w: it.width, size: Math.hypot(it.transform[2], it.transform[3]) || 10 }))
+    .flatMap((it) => {
+      const base = { y: it.transform[5], size: Math.hypot(it.transform[2], it.transform[3]) || 10 };
+      const str = normalizeRadicals(it.str);
+      const per = str.length ? it.width / str.length : 0;
+      const out: { str: string; x: number; w: number; y: number; size: number }[] = [];
+      for (const m of str.matchAll(/\S+|\s+/g)) {
+        out.push({ ...base, str: m[0], x: it.transform[4] + per * m.index, w: per * m[0].length });
+      }
+      return out;
+    });
+  const sorted = pieces
     .sort((a, b) => (Math.abs(a.y - b.y) > Math.min(a.size, b.size) * 0.3 ? b.y - a.y : a.x - b.x));
   const out: Chunk[] = [];
   let cur: Chunk | null = null;
@@ -110,7 +125,7 @@ function toChunks(items: { str: string; transform: number[]; width: number }[]):
       continue;
     }
     const gap = cur ? it.x - cur.x1 : Infinity;
-    if (cur && Math.abs(it.y - cur.y) <= it.size * 0.3 && gap > -it.size * 0.5 && gap < it.size * 0.3) {
+    if (cur && Math.abs(it.y - cur.y) <= it.size * 0.3 && gap > -it.size * 0.5 && gap < it.size * 0.3 && !ruleBetween(cur.x1, it.x, it.y)) {
       cur.str += it.str;
       cur.x1 = Math.max(cur.x1, it.x + it.w);
     } else {
@@ -133,10 +148,15 @@ function toLines(chunks: Chunk[]): Line[] {
   return lines.sort((a, b) => b.y - a.y);
 }
 
+/** A line's chunks joined; a wide gap (a cell boundary of an unaligned row) becomes a TAB. */
 function lineText(chunks: Chunk[]): string {
   let s = '';
-  for (const c of chunks) s = joinPieces(s, c.str);
-  return normalizeSpace(s);
+  chunks.forEach((c, k) => {
+    const prev = chunks[k - 1];
+    if (prev && c.x0 - prev.x1 >= 1.5 * c.size) s += `\t${normalizeSpace(c.str)}`;
+    else s = joinPieces(s, normalizeSpace(c.str));
+  });
+  return s.trim();
 }
 
 /** Axis-aligned segments drawn on the page: thin filled rectangles and stroked lines. */
@@ -252,7 +272,8 @@ function ruledTables(segs: Seg[]): RuledTable[] {
       g.push(edge);
     }
     const ys = cluster(hs.map((s) => s.y0)).reverse();
-    if (xs.length < 2 || ys.length < 2) continue;
+    // a frame around text (one column) is not a grid
+    if (xs.length < 3 || ys.length < 2) continue;
     tables.push({ xs, ys, segs: g, bbox: { x0: xs[0], x1: xs.at(-1)!, y0: ys.at(-1)!, y1: ys[0] } });
   }
   return tables;
@@ -306,7 +327,10 @@ function gridRows(t: RuledTable, chunks: Chunk[], xs = t.xs): { fields: string[]
 
 /** Unruled table rows: label, then one field per number column (x-ranges where numbers overlap). */
 function unruledRows(block: Line[]): { fields: string[]; y: number }[] {
-  const nums = block.flatMap((l) => l.chunks.filter((c) => isNumeric(c.str)));
+  // columns from the fullest rows: a number centred under a merged header would add a phantom column
+  const count = (l: Line) => l.chunks.filter((c) => isNumeric(c.str)).length;
+  const most = Math.max(...block.map(count));
+  const nums = block.filter((l) => count(l) === most).flatMap((l) => l.chunks.filter((c) => isNumeric(c.str)));
   const ranges: { x0: number; x1: number }[] = [];
   for (const c of [...nums].sort((a, b) => a.x0 - b.x0)) {
     const last = ranges.at(-1);
@@ -379,7 +403,8 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfExtraction | { e
       const page = (await doc.getPage(p)) as unknown as PdfPage;
       const tc = await page.getTextContent();
       const items = tc.items.filter((it): it is { str: string; transform: number[]; width: number } => typeof it === 'object' && it !== null && 'str' in it);
-      pages.push({ number: p, height: page.view[3] - page.view[1], chunks: toChunks(items), segs: await pageSegments(page, OPS) });
+      const segs = await pageSegments(page, OPS);
+      pages.push({ number: p, height: page.view[3] - page.view[1], chunks: toChunks(items, segs), segs });
     }
     if (pages.every((p) => p.chunks.length === 0)) return { error: NO_TEXT_LAYER };
     dropRunningLines(pages);
@@ -404,24 +429,34 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfExtraction | { e
       }
       for (const t of tables) blocks.push({ kind: 'table', table: t, chunks: byTable.get(t)! });
       const looseLines = toLines(loose);
-      // unruled tables among the loose lines
+      // unruled tables among the loose lines: rows with numbers in several chunks,
+      // a few wrapped-label lines between them allowed; the rest is prose
+      const isRow = (l: Line) => l.chunks.filter((c) => isNumeric(c.str)).length >= 1 && l.chunks.length >= 2;
       let i = 0;
       while (i < looseLines.length) {
-        const isRow = (l: Line) => l.chunks.length >= 2 && l.chunks.some((c) => isNumeric(c.str));
         if (!isRow(looseLines[i])) {
           blocks.push({ kind: 'line', text: lineText(looseLines[i].chunks), y: looseLines[i].y });
           i++;
           continue;
         }
-        let j = i;
-        while (j < looseLines.length && looseLines[j].chunks.length >= 2) j++;
-        const block = looseLines.slice(i, j);
-        if (block.filter(isRow).length >= 2) {
-          for (const r of unruledRows(block)) blocks.push({ kind: 'line', text: r.fields.join('\t'), y: r.y });
+        let j = i + 1;
+        let end = i + 1;
+        while (j < looseLines.length && j - end <= 3) {
+          if (isRow(looseLines[j])) end = j + 1;
+          j++;
+        }
+        const block = looseLines.slice(i, end);
+        const rows = block.filter(isRow);
+        if (rows.length >= 2) {
+          const fields = unruledRows(rows);
+          for (const l of block) {
+            const k = rows.indexOf(l);
+            blocks.push({ kind: 'line', text: k >= 0 ? fields[k].fields.join('\t') : lineText(l.chunks), y: l.y });
+          }
         } else {
           for (const l of block) blocks.push({ kind: 'line', text: lineText(l.chunks), y: l.y });
         }
-        i = j;
+        i = end;
       }
       blocks.sort((a, b) => (b.kind === 'line' ? b.y : b.table.bbox.y1) - (a.kind === 'line' ? a.y : a.table.bbox.y1));
       blocks.forEach((b, k) => {
