@@ -180,7 +180,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
       }
     }
     const r3 = regions[3];
-    if (r3) readRows(tokenise(lines, r3.from, r3.to), table3Specs(template), { lines: norm.raw, notes, truncated: r3.open }, cells);
+    if (r3) readRows(tokenise(lines, r3.from, r3.to), table3Specs(template), { lines: norm.raw, notes, truncated: r3.open, labelPadFirst: true }, cells);
     const r4 = regions[4];
     if (r4) readTable4(tokenise(lines, r4.from, r4.to), { lines: norm.raw, notes, truncated: r4.open }, cells);
   } else {

@@ -86,6 +86,11 @@ export interface RowContext {
   notes: ParseNote[];
   /** the text ends inside this table (no later section): a short last row is read as far as it goes */
   truncated: boolean;
+  /**
+   * Table 三 in a Word table: an empty cell right after the label on its line
+   * is a merged label column, not a blank figure (table 二 pads at the end instead).
+   */
+  labelPadFirst?: boolean;
 }
 
 export function missingCell(): Cell {
@@ -126,6 +131,7 @@ export function rowTokens(tokens: readonly Token[], from: number, to: number): T
 export function assignRow(spec: RowSpec, vals: Token[], ctx: RowContext, lastInText: boolean, labelLine: number): Cell[] {
   const n = spec.keys.length;
   const T = vals.slice();
+  if (ctx.labelPadFirst) while (T.length > n && T[0].kind === 'empty' && T[0].sep === 'tab' && T[0].line === labelLine) T.shift();
   while (T.length > n && T[T.length - 1].kind === 'empty') T.pop();
   while (T.length > n && T[0].kind === 'empty') T.shift();
   const line = labelLine + 1;

@@ -19,6 +19,8 @@ export interface Token {
   cell?: CellReading;
   /** true when the token came from a pipe/tab delimited line */
   delimited: boolean;
+  /** the delimiter of its line */
+  sep?: 'tab' | 'pipe';
 }
 
 export interface Position {
@@ -111,7 +113,9 @@ export function tokeniseLine(out: Token[], text: string, line: number): void {
     while (i < cells.length && cells[i].trim() === '') i++;
     if (i < cells.length && isTextCell(cells[i])) cells = cells.slice(i);
   }
+  const first = out.length;
   for (const c of cells) pushDelimitedCell(out, c, line);
+  for (let k = first; k < out.length; k++) out[k].sep = pipe ? 'pipe' : 'tab';
 }
 
 /** Tokens of lines[from .. to) (positions are 0-based line and column; `to` exclusive). */
