@@ -52,8 +52,9 @@ export interface SynthReport {
   dash: string[];
   template: Template;
   year: number;
-  /** the organ as the title names it */
+  /** the organ as the title names it (in traditional characters when the text is) */
   organ: string;
+  organSimplified: string;
   level: Level;
   province: string;
   city: string;
@@ -292,7 +293,8 @@ export function generateReport(seed: number, opts: GenerateOptions = {}): SynthR
     dash,
     template,
     year,
-    organ,
+    organ: variants.traditional ? toTraditional(organ, false) : organ,
+    organSimplified: organ,
     level,
     province: place.province,
     city: place.city,
