@@ -1,7 +1,7 @@
 /**
  * Write a corpus of synthetic reports with their truth:
  *
- *   tsx scripts/synth.ts --count N --out DIR [--seed S] [--template 2019|2021] [--layout NAME]
+ *   tsx scripts/synth.ts --count N --out DIR [--seed S] [--template 2019|2021] [--layout NAME] [--zero-share F]
  *
  * DIR gets NNNNNN.txt (the report), NNNNNN.json (truth, the shape of
  * ../shared/corpus/seeds/*.json: file, organ, year, template, province, city,
@@ -19,6 +19,7 @@ interface Args {
   seed: number;
   template?: '2019' | '2021';
   layout?: LayoutName;
+  zeroShare?: number;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -29,14 +30,17 @@ function parseArgs(argv: string[]): Args {
   const count = Number(get('count'));
   const out = get('out');
   if (!Number.isInteger(count) || count < 0 || !out) {
-    console.error('usage: tsx scripts/synth.ts --count N --out DIR [--seed S] [--template 2019|2021] [--layout NAME]');
+    console.error('usage: tsx scripts/synth.ts --count N --out DIR [--seed S] [--template 2019|2021] [--layout NAME] [--zero-share F]');
     process.exit(2);
   }
   const template = get('template');
   if (template !== undefined && template !== '2019' && template !== '2021') throw new Error(`--template must be 2019 or 2021, not ${template}`);
   const layout = get('layout');
   if (layout !== undefined && !LAYOUTS.includes(layout as LayoutName)) throw new Error(`--layout must be one of ${LAYOUTS.join(', ')}`);
-  return { count, out, seed: Number(get('seed') ?? 1), template, layout: layout as LayoutName | undefined };
+  const zero = get('zero-share');
+  const zeroShare = zero === undefined ? undefined : Number(zero);
+  if (zeroShare !== undefined && !(zeroShare >= 0 && zeroShare <= 1)) throw new Error('--zero-share must be between 0 and 1');
+  return { count, out, seed: Number(get('seed') ?? 1), template, layout: layout as LayoutName | undefined, zeroShare };
 }
 
 function csvField(v: string | number | null): string {
@@ -81,7 +85,7 @@ function main(): void {
   const t0 = performance.now();
   for (let i = 0; i < args.count; i++) {
     const seed = args.seed + i;
-    const r = generateReport(seed, { template: args.template, layout: args.layout });
+    const r = generateReport(seed, { template: args.template, layout: args.layout, zeroShare: args.zeroShare });
     const name = String(i + 1).padStart(width, '0');
     const file = `${name}.txt`;
     fs.writeFileSync(path.join(args.out, file), r.text);
