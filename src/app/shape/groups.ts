@@ -60,7 +60,7 @@ export function yearCategories(rows: readonly FactRow[]) {
     }
   }
   const cats = [...seen.values()].sort((a, b) => a.id.localeCompare(b.id));
-  for (const c of cats) if ((years.get(c.year) ?? 0) > 1) c.label = `${c.year}(${c.id.slice(5, 7)}版)`;
+  for (const c of cats) if ((years.get(c.year) ?? 0) > 1) c.label = `${c.year}（${c.id.slice(7, 9)}版）`;
   return cats;
 }
 

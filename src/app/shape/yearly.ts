@@ -50,33 +50,35 @@ export interface Point {
   row: FactRow;
 }
 
+/** The template a report of this year should use: 2019 up to 2020, 2021 from 2021. */
+export const periodTemplate = (year: number) => (year <= 2020 ? '2019' : '2021');
+
 /**
- * Line segments: one run per template of consecutive years with a value. A
- * missing year or a template change ends the segment — incomparable figures are
- * never joined.
+ * Line segments: one run of consecutive years per template period (2019–2020 on
+ * the 2019 template, 2021– on the 2021 template). A missing year or the template
+ * change ends a segment — incomparable figures are never joined. Reports filed
+ * on the other template than their year's (a C02 failure) are returned as
+ * strays: drawn as lone points, never joined to a line.
  */
-export function segments(rows: readonly FactRow[]): { template: string; points: Point[] }[] {
-  const byTpl = new Map<string, FactRow[]>();
+export function segments(rows: readonly FactRow[]): { segments: { template: string; points: Point[] }[]; strays: Point[] } {
+  const on: FactRow[] = [];
+  const strays: Point[] = [];
   for (const r of rows) {
-    if (r.year == null) continue;
-    const list = byTpl.get(r.template) ?? [];
-    list.push(r);
-    byTpl.set(r.template, list);
+    if (r.year == null || typeof r.value !== 'number') continue;
+    if (r.template === periodTemplate(r.year)) on.push(r);
+    else strays.push({ year: r.year, value: r.value, row: r });
   }
+  on.sort((a, b) => a.year! - b.year!);
   const out: { template: string; points: Point[] }[] = [];
-  for (const [template, list] of [...byTpl].sort(([a], [b]) => a.localeCompare(b))) {
-    list.sort((a, b) => a.year! - b.year!);
-    let run: Point[] = [];
-    let last: number | null = null;
-    for (const r of list) {
-      if (r.value == null || typeof r.value !== 'number' || (last != null && r.year! !== last + 1)) {
-        if (run.length) out.push({ template, points: run });
-        run = [];
-      }
-      if (r.value != null && typeof r.value === 'number') run.push({ year: r.year!, value: r.value, row: r });
-      last = r.year;
+  let run: Point[] = [];
+  for (const r of on) {
+    const prev = run.at(-1);
+    if (prev && (prev.year + 1 !== r.year || prev.row.template !== r.template)) {
+      out.push({ template: prev.row.template, points: run });
+      run = [];
     }
-    if (run.length) out.push({ template, points: run });
+    run.push({ year: r.year!, value: r.value as number, row: r });
   }
-  return out;
+  if (run.length) out.push({ template: run[0].row.template, points: run });
+  return { segments: out, strays };
 }

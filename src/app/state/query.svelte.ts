@@ -17,7 +17,7 @@ export class Query<K extends QueryName> {
       const key = JSON.stringify(a);
       const seq = ++this.#seq;
       this.loading = true;
-      const run = db.run as (n: K, a: unknown) => Promise<QueryResult<K>>;
+      const run = db.run.bind(db) as (n: K, a: unknown) => Promise<QueryResult<K>>;
       run(name, JSON.parse(key ?? 'null')).then(
         (d) => {
           if (seq !== this.#seq) return;
