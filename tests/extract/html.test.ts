@@ -1,18 +1,11 @@
-import { execFileSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { cellLocator, extractText, isStructuredInput, type Extracted } from '../../scripts/lib/extract/index.ts';
 import { decodeHtmlBytes } from '../../scripts/lib/extract/decode.ts';
 import { fromSynth, makeReport, reportHtml, title, type ReportData } from './render.ts';
 import { readBack } from './readBack.ts';
+import { gbk } from './gbk.ts';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
-
-/** GBK bytes: Node has no GBK encoder, python3 does. */
-function gbk(s: string): Uint8Array {
-  return new Uint8Array(
-    execFileSync('python3', ['-c', 'import sys; sys.stdout.buffer.write(sys.stdin.buffer.read().decode("utf-8").encode("gbk"))'], { input: s }),
-  );
-}
 
 async function extract(file: string, bytes: Uint8Array): Promise<Extracted> {
   const r = await extractText(file, bytes);
