@@ -61,7 +61,8 @@ export function readAll(report: ParsedReport, keys: readonly string[]): { values
 export function naPart(report: ParsedReport, label: string, missing: string[], keys: string[]): FindingPart {
   const shown = missing.slice(0, 3).map((k) => whyMissing(report, k));
   const more = missing.length > 3 ? `等 ${missing.length} 格` : '';
-  return { label, status: 'na', evidence: `${label}：${shown.join('、')}${more}，无法核对`, keys };
+  const prefix = shown[0]?.startsWith(label) ? '' : `${label}：`;
+  return { label, status: 'na', evidence: `${prefix}${shown.join('、')}${more}，无法核对`, keys };
 }
 
 /** Rounds away floating noise in sums of amounts (万元 with decimals). */

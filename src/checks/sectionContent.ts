@@ -6,6 +6,7 @@
 import type { ParsedReport } from '../parse/types';
 import { type CheckFinding, finding } from './finding';
 import { joinedProse } from './sectionText';
+import { cutNote, textEndsIn } from './truncation';
 
 /** The five topics of section 一 and the wording that shows each is covered. */
 export const SECTION1_TOPICS: readonly { topic: string; pattern: RegExp }[] = [
@@ -21,6 +22,9 @@ export function checkSection1Topics(report: ParsedReport): CheckFinding {
   const p = joinedProse(report, 1);
   if (!p || !p.text) return finding('C07', 'na', 'warning', '未见第一部分（总体情况）文字');
   const missing = SECTION1_TOPICS.filter((t) => !t.pattern.test(p.text)).map((t) => t.topic);
+  if (missing.length && textEndsIn(report) === 1) {
+    return finding('C07', 'na', 'warning', `${cutNote(1)}，第一部分未见：${missing.join('、')}`);
+  }
   if (missing.length) {
     return finding('C07', 'fail', 'warning', `第一部分未涉及：${missing.join('、')}`);
   }
@@ -44,8 +48,10 @@ export function checkSection5Substance(report: ParsedReport): CheckFinding {
     return finding('C08', 'fail', 'warning', `第五部分仅写“${body || '（空）'}”，未说明问题和改进措施`);
   }
   const lacks: string[] = [];
+  const cut = textEndsIn(report) === 5;
   if (!PROBLEM.test(body)) lacks.push('存在的问题');
   if (!MEASURE.test(body)) lacks.push('改进措施');
+  if (lacks.length && cut) return finding('C08', 'na', 'warning', `${cutNote(5)}，第五部分未见${lacks.join('和')}`);
   if (lacks.length) return finding('C08', 'fail', 'warning', `第五部分未写明${lacks.join('和')}：“${quote(body)}”`);
   return finding('C08', 'pass', 'warning', `第五部分写明了问题和改进措施（${body.length} 字）`);
 }

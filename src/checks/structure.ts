@@ -5,13 +5,18 @@
 import { S2_ROWS_2019, S2_ROWS_2021, S3_COLS, S3_ROWS, S4_COLS, S4_GROUPS } from '../parse/factKeys';
 import type { ParsedReport, Template } from '../parse/types';
 import { type CheckFinding, finding, NO_TEMPLATE } from './finding';
+import { cutNote, textEndsIn } from './truncation';
 
 const NUMERALS = ['', '一', '二', '三', '四', '五', '六'];
 
 /** C01: six sections present and in order. */
 export function checkSections(report: ParsedReport): CheckFinding {
   const present = new Set(report.sections.map((s) => s.index));
-  const missing = [1, 2, 3, 4, 5, 6].filter((i) => !present.has(i));
+  const cut = textEndsIn(report);
+  const all = [1, 2, 3, 4, 5, 6].filter((i) => !present.has(i));
+  // sections after the cut may well be in the report
+  const missing = cut === null ? all : all.filter((i) => i < cut);
+  const unseen = cut === null ? [] : all.filter((i) => i > cut);
   const tableMissing = missing.some((i) => i >= 2 && i <= 4);
   const severity = tableMissing ? 'error' : 'warning';
   const ordered = [...report.sections].sort((a, b) => a.startLine - b.startLine).map((s) => s.index);
@@ -25,6 +30,9 @@ export function checkSections(report: ParsedReport): CheckFinding {
   if (missing.length) problems.push(`缺第${missing.map((i) => NUMERALS[i]).join('、')}部分`);
   problems.push(...outOfOrder);
   if (problems.length) return finding('C01', 'fail', severity, problems.join('；'));
+  if (unseen.length) {
+    return finding('C01', 'na', 'error', `${cutNote(cut!)}，未见第${unseen.map((i) => NUMERALS[i]).join('、')}部分，无法判断`);
+  }
   return finding('C01', 'pass', 'error', '六个部分齐全，顺序正确');
 }
 
@@ -83,6 +91,7 @@ const isAbsent = (report: ParsedReport, key: string) => {
  */
 export function checkTable3Complete(report: ParsedReport): CheckFinding {
   if (report.template === null) return finding('C04', 'na', 'error', NO_TEMPLATE);
+  const cut = textEndsIn(report);
   const rows = S3_ROWS.filter((r) => r.templates.includes(report.template!));
   const wholeRows: string[] = [];
   const partRows: string[] = [];
@@ -97,6 +106,9 @@ export function checkTable3Complete(report: ParsedReport): CheckFinding {
   }
   const expected = `${rows.length} 行 × 7 列`;
   const partial = partRows.length ? `；${partRows.slice(0, 3).join('、')}${partRows.length > 3 ? ' 等' : ''}（行在，个别格未填）` : '';
+  if (wholeRows.length && cut !== null && cut <= 3) {
+    return finding('C04', 'na', 'error', `${cutNote(cut)}，表三缺 ${wholeRows.length} 行，无法判断`, keys);
+  }
   if (wholeRows.length) {
     const shown = wholeRows.slice(0, 4).join('、') + (wholeRows.length > 4 ? ' 等' : '');
     return finding('C04', 'fail', 'error', `表三应有 ${expected}，缺 ${wholeRows.length} 行：${shown}${partial}`, keys);
@@ -109,6 +121,10 @@ export function checkTable4Complete(report: ParsedReport): CheckFinding {
   if (report.template === null) return finding('C05', 'na', 'error', NO_TEMPLATE);
   const keys = S4_GROUPS.flatMap((g) => S4_COLS.map((c) => `s4.${g.group}.${c.col}`));
   const absent = keys.filter((k) => isAbsent(report, k));
+  const cut = textEndsIn(report);
+  if (absent.length && cut !== null && cut <= 4) {
+    return finding('C05', 'na', 'error', `${cutNote(cut)}，表四缺 ${absent.length} 项，无法判断`, absent);
+  }
   if (absent.length) {
     return finding('C05', 'fail', 'error', `表四应有 15 项，缺 ${absent.length} 项`, absent);
   }
@@ -121,6 +137,10 @@ export function checkTable2Complete(report: ParsedReport): CheckFinding {
   const rows = report.template === '2019' ? S2_ROWS_2019 : S2_ROWS_2021;
   const keys = rows.flatMap((r) => r.cols.map((c) => `s2.${r.row}.${c}`));
   const absent = keys.filter((k) => isAbsent(report, k));
+  const cut = textEndsIn(report);
+  if (absent.length && cut !== null && cut <= 2) {
+    return finding('C06', 'na', 'error', `${cutNote(cut)}，表二缺 ${absent.length} 格，无法判断`, absent);
+  }
   if (absent.length) {
     const rowsHit = [...new Set(rows.filter((r) => r.cols.some((c) => absent.includes(`s2.${r.row}.${c}`))).map((r) => r.label))];
     return finding('C06', 'fail', 'error', `表二应有 ${keys.length} 格，缺 ${absent.length} 格（${rowsHit.join('、')}）`, absent);

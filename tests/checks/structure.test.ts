@@ -150,3 +150,31 @@ describe('C10–C11 amounts', () => {
     expect(check('C11', { facts: { 's2.fees.amount': 'blank' } }).evidence).toBe('行政事业性收费 · 本年收费金额 空白');
   });
 });
+
+describe('text cut off before the end', () => {
+  /** sections 一 and 二 found, the text ending inside table 二 */
+  const cut = () => {
+    const r = buildReport({ sections: [1, 2] });
+    r.sections[1].endLine = r.lineCount;
+    return r;
+  };
+  test('C01 is na, not fail, when the text stops in section 二 (later sections may exist)', () => {
+    expect(get(runReportChecks(cut()), 'C01')).toMatchObject({
+      status: 'na',
+      evidence: '文本在第二部分中断（可能不完整），未见第三、四、五、六部分，无法判断',
+    });
+  });
+  test('C04 is na when the text stops inside table 三, but fails when section 四 follows the short table', () => {
+    const rows = ['total', 'carried_forward'];
+    const facts = Object.fromEntries(rows.flatMap((r) => ['natural', 'commercial', 'research', 'social', 'legal', 'other_org', 'total'].map((c) => [`s3.${r}.${c}`, 'missing' as const])));
+    const r = buildReport({ sections: [1, 2, 3], facts });
+    r.sections[2].endLine = r.lineCount;
+    expect(get(runReportChecks(r), 'C04')).toMatchObject({ status: 'na', evidence: '文本在第三部分中断（可能不完整），表三缺 2 行，无法判断' });
+    expect(get(runReportChecks(buildReport({ facts })), 'C04').status).toBe('fail');
+  });
+  test('a middle section missing before the cut still fails C01', () => {
+    const r = buildReport({ sections: [1, 3] });
+    r.sections[1].endLine = r.lineCount;
+    expect(get(runReportChecks(r), 'C01')).toMatchObject({ status: 'fail', evidence: '缺第二部分' });
+  });
+});
