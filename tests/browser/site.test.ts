@@ -1,20 +1,62 @@
+/**
+ * The built dashboard in headless Chromium, checked against the database file it
+ * serves (build/gongkai.sqlite opened here with sql.js).
+ */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Browser } from 'playwright-core';
+import initSqlJs, { type Database } from 'sql.js';
+import Papa from 'papaparse';
+import type { Browser, Page } from 'playwright-core';
 import { DIST, launchBrowser, serveStatic, watchErrors, type StaticServer } from './harness';
 
 const SEED_ORGANS = ['连生乡', '城郊乡人民政府', '绥滨县连生乡人民政府', '绥棱县后头乡', '刘楼乡'];
+const SHOTS = path.join(os.tmpdir(), 'gongkai-shots');
 
 let browser: Browser;
+let db: Database;
+const all = (sql: string, params: (string | number)[] = []) => {
+  const res = db.exec(sql, params);
+  if (!res.length) return [] as Record<string, unknown>[];
+  return res[0].values.map((v) => Object.fromEntries(res[0].columns.map((c, i) => [c, v[i]])));
+};
+
 beforeAll(async () => {
   expect(fs.existsSync(path.join(DIST, 'index.html')), 'dist/ is built by npm run test:browser').toBe(true);
+  const SQL = await initSqlJs();
+  db = new SQL.Database(fs.readFileSync(path.resolve('build/gongkai.sqlite')));
   browser = await launchBrowser();
+  fs.mkdirSync(SHOTS, { recursive: true });
 });
 afterAll(async () => {
   await browser?.close();
+  db?.close();
 });
+
+/** The first county (with its province and city) that has reports in two or more years. */
+function countyWithYears() {
+  const [r] = all(`SELECT o.province, o.city, o.county, MAX(r.year) AS year FROM reports r JOIN organs o USING (organ_id)
+    WHERE o.county IS NOT NULL GROUP BY o.province, o.city, o.county HAVING COUNT(DISTINCT r.year) > 1 ORDER BY o.province, o.city, o.county LIMIT 1`);
+  return r as { province: string; city: string; county: string; year: number };
+}
+
+async function pickRegionAndYear(page: Page, c: ReturnType<typeof countyWithYears>) {
+  await page.getByLabel('省份').selectOption(c.province);
+  await page.getByLabel('城市').selectOption(c.city);
+  await page.getByLabel('区县').selectOption(c.county);
+  await page.getByLabel('年度', { exact: true }).selectOption(String(c.year));
+  await page.getByLabel('至', { exact: true }).selectOption(String(c.year));
+}
+
+const figure = (page: Page, title: string | RegExp) => page.locator('figure').filter({ has: page.locator('figcaption', { hasText: title }) });
+
+async function tableRows(page: Page, fig: ReturnType<typeof figure>) {
+  await fig.locator('summary').first().click();
+  const rows = await fig.locator('table.data tbody tr').allInnerTexts();
+  await fig.locator('summary').first().click();
+  return rows;
+}
 
 describe('the built site', () => {
   let server: StaticServer;
@@ -23,18 +65,160 @@ describe('the built site', () => {
   });
   afterAll(async () => server?.close());
 
-  test('lists the five seed reports, read from the SQLite file with sql.js', async () => {
+  test('loads and lists the reports of the database, read with sql.js in a worker', async () => {
     const page = await browser.newPage();
     const errors = watchErrors(page);
     await page.goto(server.url);
-    const rows = page.locator('table tbody tr');
-    await rows.first().waitFor({ timeout: 30_000 });
-    const text = await page.locator('table tbody').innerText();
-    for (const organ of SEED_ORGANS) expect(text).toContain(organ);
-    expect(await rows.count()).toBe(5);
+    const list = page.getByRole('table', { name: /报告列表/ });
+    await list.locator('tbody tr').first().waitFor({ timeout: 30_000 });
+    const expected = all('SELECT COALESCE(r.organ_name, o.name) AS organ FROM reports r JOIN organs o USING (organ_id)');
+    expect(await list.locator('tbody tr').count()).toBe(Math.min(50, expected.length));
+    const text = await list.locator('tbody').innerText();
+    for (const r of expected.slice(0, 50)) expect(text).toContain(String(r.organ));
+    if (expected.length === 5) for (const organ of SEED_ORGANS) expect(text).toContain(organ);
+    // the build date and the whole database are offered on the overview
+    const built = all("SELECT value FROM build_info WHERE key = 'built_at'")[0]?.value;
+    if (built) await expect.poll(() => page.locator('.build time').innerText()).toBe(String(built));
+    expect(await page.getByRole('link', { name: /下载完整数据库/ }).getAttribute('href')).toMatch(/\.sqlite$/);
     expect(errors).toEqual([]);
-    await page.screenshot({ path: path.join(os.tmpdir(), 'gongkai-site.png'), fullPage: true });
     await page.close();
+  });
+
+  test('picking a county and a year changes the charts, and the URL reproduces the view', async () => {
+    const c = countyWithYears();
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}?v=1&view=applications`);
+    const outcomes = figure(page, '办理结果');
+    await outcomes.locator('svg').waitFor({ timeout: 30_000 });
+    const before = await tableRows(page, outcomes);
+
+    await pickRegionAndYear(page, c);
+    await expect.poll(() => new URL(page.url()).searchParams.get('county')).toBe(c.county);
+    await expect.poll(async () => (await tableRows(page, outcomes)).join('\n')).not.toBe(before.join('\n'));
+    const after = await tableRows(page, outcomes);
+    // only the chosen year is drawn, and 予以公开 is the database's sum for that county and year
+    for (const row of after) expect(row).toContain(String(c.year));
+    const [sum] = all(
+      `SELECT SUM(r.s3_granted_total) AS v, COUNT(r.s3_granted_total) AS n FROM reports r JOIN organs o USING (organ_id)
+       WHERE o.province = ? AND o.city = ? AND o.county = ? AND r.year = ?`,
+      [c.province, c.city, c.county, c.year],
+    );
+    const granted = after.find((r) => r.includes('予以公开'))!;
+    expect(granted).toContain(sum.n ? String(sum.v) : '未填报');
+
+    // a shared link opens the same view
+    const shared = page.url();
+    const again = await browser.newPage();
+    await again.goto(shared);
+    const outcomes2 = figure(again, '办理结果');
+    await outcomes2.locator('summary').waitFor({ timeout: 30_000 });
+    expect(await again.getByLabel('区县').inputValue()).toBe(c.county);
+    expect(await again.getByLabel('年度', { exact: true }).inputValue()).toBe(String(c.year));
+    await expect.poll(async () => (await tableRows(again, outcomes2)).join('\n')).toBe(after.join('\n'));
+    await again.close();
+
+    // back undoes the last filter change (年度至), forward redoes it
+    await page.goBack();
+    await expect.poll(() => page.getByLabel('至', { exact: true }).inputValue()).toBe('');
+    await page.goForward();
+    await expect.poll(() => page.getByLabel('至', { exact: true }).inputValue()).toBe(String(c.year));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("clicking a figure of a report shows the source line it came from", async () => {
+    const [cell] = all(
+      `SELECT p.report_id, p.key, p.line, p.line_text FROM cell_provenance p JOIN reports r USING (report_id)
+       WHERE p.line IS NOT NULL AND p.line_text IS NOT NULL AND p.key LIKE 's3.new.%' ORDER BY p.report_id, p.key LIMIT 1`,
+    );
+    expect(cell, 'the database has a located cell').toBeTruthy();
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}?v=1&view=report&report=${cell.report_id}`);
+    const fig = page.locator(`button.fig[data-key="${cell.key}"]`);
+    await fig.waitFor({ timeout: 30_000 });
+    await fig.click();
+    const line = page.getByTestId('source-line');
+    await expect.poll(() => line.innerText()).toBe(String(cell.line_text).trim());
+    expect(await page.locator('.source-panel').innerText()).toContain(`原文第 ${cell.line} 行`);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("a chart's CSV holds exactly the rows it draws, as in the database", async () => {
+    const [top] = all(`SELECT COUNT(*) AS n FROM reports WHERE template = '2019'`);
+    const page = await browser.newPage({ acceptDownloads: true });
+    const errors = watchErrors(page);
+    // 主动公开 ranking of 行政处罚 decisions on the 2019 template, one bar per report
+    await page.goto(`${server.url}?v=1&view=proactive&template=2019&metric=punishment`);
+    const ranked = figure(page, /各报告排名/);
+    await ranked.getByRole('button', { name: '下载CSV' }).waitFor({ timeout: 30_000 });
+    await expect.poll(() => ranked.getByRole('button', { name: '下载CSV' }).isEnabled()).toBe(Number(top.n) > 0);
+    const [download] = await Promise.all([page.waitForEvent('download'), ranked.getByRole('button', { name: '下载CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^主动公开排名-行政处罚.*2019模板\.csv$/);
+    const text = fs.readFileSync((await download.path())!, 'utf8');
+    expect(text.charCodeAt(0)).toBe(0xfeff);
+    const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
+    const expected = all(
+      `SELECT COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, r.year, r.template, r.s2_punishment_decisions AS value
+       FROM reports r JOIN organs o USING (organ_id) WHERE r.template = '2019' AND r.s2_punishment_decisions IS NOT NULL
+       ORDER BY r.s2_punishment_decisions DESC, o.name, r.year LIMIT 25`,
+    );
+    expect(rows.map((r) => [r.organ, r.province, r.city, r.county, r.year, r.template, r.fact_key, r.unit, r.value])).toEqual(
+      expected.map((e) => [e.organ, e.province ?? '', e.city ?? '', e.county ?? '', String(e.year), '2019', 's2.punishment.decisions', '项', String(e.value)]),
+    );
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('an aggregate CSV keeps unstated figures empty, never 0', async () => {
+    const page = await browser.newPage({ acceptDownloads: true });
+    await page.goto(`${server.url}?v=1&view=proactive`);
+    const trend = figure(page, '年度趋势');
+    await trend.locator('svg').first().waitFor({ timeout: 30_000 });
+    const [download] = await Promise.all([page.waitForEvent('download'), trend.getByRole('button', { name: '下载CSV' }).click()]);
+    const rows = Papa.parse<Record<string, string>>(fs.readFileSync((await download.path())!, 'utf8').slice(1), { header: true, skipEmptyLines: true }).data;
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const [db1] = all(`SELECT SUM(${r.fact_key.replaceAll('.', '_')}) AS v, COUNT(${r.fact_key.replaceAll('.', '_')}) AS n FROM reports WHERE year = ? AND template = ?`, [Number(r.year), r.template]);
+      expect([r.value, r.reports]).toEqual([db1.n ? String(db1.v) : '', String(db1.n)]);
+    }
+    await page.close();
+  });
+
+  test('every view renders at desktop and phone width (screenshots in the temp dir)', async () => {
+    const [rep] = all('SELECT report_id FROM reports ORDER BY report_id LIMIT 2');
+    const reps = all('SELECT report_id FROM reports ORDER BY report_id LIMIT 2').map((r) => r.report_id);
+    const views: [string, string][] = [
+      ['overview', ''],
+      ['proactive', ''],
+      ['applications', '&outcome=denied'],
+      ['procurement', ''],
+      ['compliance', ''],
+      ['report', `&report=${rep.report_id}`],
+      ['compare', `&a=${reps[0]}&b=${reps[1] ?? reps[0]}`],
+    ];
+    for (const width of [1280, 390]) {
+      const page = await browser.newPage({ viewport: { width, height: 900 } });
+      const errors = watchErrors(page);
+      for (const [view, extra] of views) {
+        await page.goto(`${server.url}?v=1&view=${view}${extra}`);
+        await page.locator('main.view h1').waitFor({ timeout: 30_000 });
+        await page.waitForLoadState('networkidle');
+        await page.waitForTimeout(300);
+        // nothing overflows the page sideways
+        const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        expect(overflow, `${view} at ${width}px`).toBeLessThanOrEqual(1);
+        for (const f of await page.locator('figure').all()) {
+          expect(await f.locator('figcaption').count()).toBe(1);
+          expect(await f.getByRole('button', { name: '下载CSV' }).count()).toBe(1);
+        }
+        await page.screenshot({ path: path.join(SHOTS, `${view}-${width}.png`), fullPage: true });
+      }
+      expect(errors).toEqual([]);
+      await page.close();
+    }
   });
 });
 
