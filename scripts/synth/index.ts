@@ -40,6 +40,8 @@ export interface Variants {
   headings: string;
   /** section 一 printed as one line, subsection marks inline (a web page flattened) */
   oneLineS1: boolean;
+  /** the column labels of table 二 item （一） cut short */
+  truncatedHeaders: boolean;
 }
 
 export interface SynthReport {
@@ -194,6 +196,7 @@ export function generateReport(seed: number, opts: GenerateOptions = {}): SynthR
     crlf: rng.chance(0.03),
     headings: '',
     oneLineS1: layoutName !== 'broken-labels' && rng.chance(0.08),
+    truncatedHeaders: false,
   };
   variants.glosses = variants.traditional && rng.chance(0.5);
   const headings = headingStyle(rng);
@@ -217,6 +220,7 @@ export function generateReport(seed: number, opts: GenerateOptions = {}): SynthR
     amount: (d) => (variants.thousands ? withThousands(d) : d),
     dash: rng.pick(['—', '/', '-', '－']),
     unitSpace: rng.chance(0.4) ? ' ' : '',
+    truncatedHeaders: (variants.truncatedHeaders = rng.chance(0.06)),
   };
   const tables = buildTables(fig, style);
   decorateCells(tables, rng, variants.innerSpaces, variants.padding);

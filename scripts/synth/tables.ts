@@ -17,6 +17,8 @@ export interface Style {
   dash: string;
   /** '' or ' ' between an amount and its unit: 190万元 / 190 万元 */
   unitSpace: string;
+  /** column labels of item （一） cut short, as some pages print them (本年新 / 本年发件) */
+  truncatedHeaders: boolean;
 }
 
 export interface S2Block {
@@ -82,11 +84,13 @@ export function buildTables(fig: Figures, st: Style): Tables {
       ? { 一: ['rules', 'normative'], 五: ['licensing', 'other_services'], 六: ['punishment', 'enforcement'], 八: ['fees'], 九: ['procurement'] }
       : { 一: ['rules', 'normative'], 五: ['licensing'], 六: ['punishment', 'enforcement'], 八: ['fees'] };
   const rowDefs = s2Rows(template);
+  const truncated = template === '2019' ? ['本年新', '本年新', '对外公开总数量'] : ['本年发件', '本年废止件数', '现行有效件'];
   const s2: S2Block[] = items.map((item) => {
     const defs = byItem[item].map((r) => rowDefs.find((d) => d.row === r)!);
+    const labels = item === '一' && st.truncatedHeaders ? truncated : defs[0].cols.map((c) => s2ColLabel(template, c, fig));
     return {
       caption: `第二十条第${st.paren(item)}项`,
-      header: ['信息内容', ...defs[0].cols.map((c) => s2ColLabel(template, c, fig))],
+      header: ['信息内容', ...labels],
       rows: defs.map((d) => ({ label: d.label, cells: d.cols.map((c) => cellText(fig, `s2.${d.row}.${c}`, st)) })),
     };
   });

@@ -178,7 +178,7 @@ describe('report text', () => {
       if (!plain(r)) continue;
       const t = r.text.replace(/\s/g, '');
       if (r.template === '2021') {
-        expect(t).toContain('本年制发件数');
+        expect(t).toContain('本年处理决定数量');
         expect(t).not.toContain('政府集中采购');
       } else {
         expect(t).toContain('对外公开总数量');
