@@ -12,7 +12,7 @@ import { keysForTemplate, type Template } from './factKeys';
 import { normaliseText, compact, toSimplified } from './normalise';
 import { findHeadings, sectionSpans, type Heading } from './sections';
 import { tokenise, type Position, type Token } from './tokenise';
-import { readRows, assignRow, missingCell, buildStream } from './rows';
+import { readRows, assignRow, missingCell, buildStream, type TokenStream } from './rows';
 import { table2Specs, table3Specs, table4Spec } from './tables';
 import { detectTemplate } from './template';
 import { makeAmount, unitFromHeader } from './amounts';
@@ -85,14 +85,6 @@ function tableRegions(lines: readonly string[], headings: readonly Heading[]): R
   return out;
 }
 
-function regionText(lines: readonly string[], r: Region): string {
-  if (r.from.line === r.to.line) return lines[r.from.line].slice(r.from.col, r.to.col);
-  const parts = [lines[r.from.line].slice(r.from.col)];
-  for (let l = r.from.line + 1; l < r.to.line; l++) parts.push(lines[l]);
-  parts.push(lines[r.to.line].slice(0, r.to.col));
-  return parts.join('\n');
-}
-
 /** Table 四: fifteen numbers in one row (or three rows of five) under a header of text. */
 function readTable4(tokens: Token[], ctx: { lines: readonly string[]; notes: ParseNote[]; truncated: boolean }, cells: Record<string, Cell>): void {
   const spec = table4Spec();
@@ -140,12 +132,12 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
 
   // ---- tables
   const regions = tableRegions(lines, headings);
-  const tablesText = ([2, 3, 4] as const)
-    .map((k) => regions[k])
-    .filter((r): r is Region => r !== null)
-    .map((r) => regionText(lines, r))
-    .join('\n');
-  const decision = detectTemplate(tablesText);
+  const streams = {} as Record<2 | 3 | 4, TokenStream | null>;
+  for (const k of [2, 3, 4] as const) {
+    const r = regions[k];
+    streams[k] = r ? buildStream(tokenise(lines, r.from, r.to)) : null;
+  }
+  const decision = detectTemplate([streams[2], streams[3], streams[4]].map((s) => s?.compact ?? '').join('\u0001'));
   const template: Template | null = decision.template;
   if (decision.mixed) notes.push({ kind: 'mixed-template-labels', message: `labels of both templates: ${decision.labels.join(', ')}` });
 
@@ -154,11 +146,11 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
   if (template) {
     for (const k of keysForTemplate(template)) cells[k] = missingCell();
     const r2 = regions[2];
-    if (r2) {
-      const tokens = tokenise(lines, r2.from, r2.to);
-      readRows(tokens, table2Specs(template), { lines: norm.raw, notes, truncated: r2.open }, cells);
+    const stream = streams[2];
+    if (r2 && stream) {
+      const tokens = stream.tokens;
+      readRows(stream, table2Specs(template), { lines: norm.raw, notes, truncated: r2.open }, cells);
       if (template === '2019') {
-        const stream = buildStream(tokens);
         const at = stream.compact.indexOf('采购总金额');
         const header = at >= 0 ? unitFromHeader(stream.compact.slice(at, at + 30)) : null;
         const c = cells['s2.procurement.amount'];
@@ -180,9 +172,9 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
       }
     }
     const r3 = regions[3];
-    if (r3) readRows(tokenise(lines, r3.from, r3.to), table3Specs(template), { lines: norm.raw, notes, truncated: r3.open, labelPadFirst: true }, cells);
+    if (r3 && streams[3]) readRows(streams[3], table3Specs(template), { lines: norm.raw, notes, truncated: r3.open, labelPadFirst: true }, cells);
     const r4 = regions[4];
-    if (r4) readTable4(tokenise(lines, r4.from, r4.to), { lines: norm.raw, notes, truncated: r4.open }, cells);
+    if (r4 && streams[4]) readTable4(streams[4].tokens, { lines: norm.raw, notes, truncated: r4.open }, cells);
   } else {
     notes.push({ kind: 'no-template', message: 'no template table (二/三/四) found in the text' });
   }

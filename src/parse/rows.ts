@@ -35,20 +35,22 @@ export interface TokenStream {
 const PLACEHOLDER = '\u0001';
 
 export function buildStream(tokens: Token[]): TokenStream {
-  let s = '';
-  const owners: number[] = [];
+  const parts: string[] = new Array(tokens.length);
+  let total = 0;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.kind === 'text') {
-      const c = compact(t.text);
-      s += c;
-      for (let k = 0; k < c.length; k++) owners.push(i);
-    } else {
-      s += PLACEHOLDER;
-      owners.push(i);
-    }
+    const c = t.kind === 'text' ? compact(t.text) : PLACEHOLDER;
+    parts[i] = c;
+    total += c.length;
   }
-  return { tokens, compact: s, owner: Int32Array.from(owners) };
+  const owner = new Int32Array(total);
+  let at = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const len = parts[i].length;
+    owner.fill(i, at, at + len);
+    at += len;
+  }
+  return { tokens, compact: parts.join(''), owner };
 }
 
 export interface RowMatch {
@@ -113,12 +115,14 @@ function tokenCell(t: Token, lines: readonly string[]): Cell {
 /** The value tokens after a row's label: stop at text that follows a value (the next label or a header). */
 export function rowTokens(tokens: readonly Token[], from: number, to: number): Token[] {
   const out: Token[] = [];
+  let filled = false;
   for (let i = from; i < to; i++) {
     const t = tokens[i];
     if (t.kind === 'text') {
-      if (out.some((o) => o.kind !== 'empty')) break;
+      if (filled) break;
       continue;
     }
+    if (t.kind !== 'empty') filled = true;
     out.push(t);
   }
   return out;
@@ -190,8 +194,8 @@ export function assignRow(spec: RowSpec, vals: Token[], ctx: RowContext, lastInT
 }
 
 /** Read every row of a table from its token stream into `cells`. */
-export function readRows(tokens: Token[], specs: readonly RowSpec[], ctx: RowContext, cells: Record<string, Cell>): RowMatch[] {
-  const stream = buildStream(tokens);
+export function readRows(stream: TokenStream, specs: readonly RowSpec[], ctx: RowContext, cells: Record<string, Cell>): RowMatch[] {
+  const tokens = stream.tokens;
   const matches = locateRows(stream, specs);
   for (let m = 0; m < matches.length; m++) {
     const match = matches[m];

@@ -21,6 +21,8 @@ const KEYWORDS: Record<number, { strict: RegExp; loose: RegExp }> = {
 
 const NUMBERED = /^\s*\|?\s*(?:([一二三四五六])\s*[、.,:]|[(（]\s*([一二三四五六])\s*[)）]\s*、?|([1-6])\s*[、.](?!\d)|第([一二三四五六])部分[、:,]?)/;
 
+const HEADING_START = /^\s*\|?\s*[一二三四五六(（1-6第]/;
+
 export interface Heading {
   index: number;
   /** 0-based line */
@@ -46,13 +48,23 @@ function matchHeading(line: string): { index: number; strictOnly: boolean; rest:
  */
 const INLINE = /(?:^|[。;；|\s])\s*([一二三四五六])、\s*(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)/g;
 
+/** a 一、…六、 after the first character (cheap test before the inline-heading regex) */
+function hasInlineNumeral(text: string): boolean {
+  let i = text.indexOf('、', 2);
+  while (i >= 0) {
+    if ('一二三四五六'.includes(text[i - 1])) return true;
+    i = text.indexOf('、', i + 1);
+  }
+  return false;
+}
+
 export function findHeadings(lines: readonly string[]): Heading[] {
   const found: Heading[] = [];
   let last = 0;
   for (let l = 0; l < lines.length; l++) {
     const text = lines[l];
     if (text.length === 0) continue;
-    const h = matchHeading(text);
+    const h = HEADING_START.test(text) ? matchHeading(text) : null;
     if (h && h.index > last && h.index <= 6) {
       const kw = KEYWORDS[h.index];
       if ((h.strictOnly ? kw.strict : kw.loose).test(h.rest)) {
@@ -62,7 +74,7 @@ export function findHeadings(lines: readonly string[]): Heading[] {
       }
     }
     // headings later on the same line (a whole section on one line)
-    if (text.length > 20 && text.indexOf('、') >= 0) {
+    if (text.length > 20 && hasInlineNumeral(text)) {
       INLINE.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = INLINE.exec(text))) {

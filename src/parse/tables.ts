@@ -50,16 +50,24 @@ const S3_PATTERNS: Record<string, string[]> = {
 /** A prefix that also occurs inside a later row's label: 无正当理由 in 申请人无正当理由逾期不补正. */
 const NOT_AFTER: Record<string, string> = { 'rejected.mass': '申请人' };
 
+const cache = new Map<string, RowSpec[]>();
+
 export function table2Specs(template: Template): RowSpec[] {
+  const hit = cache.get(`2${template}`);
+  if (hit) return hit;
   const rows = template === '2019' ? S2_ROWS_2019 : S2_ROWS_2021;
-  return rows.map((r) => ({
+  const specs = rows.map((r) => ({
     id: `s2.${r.row}`,
     patterns: patternsOf(...S2_PATTERNS[r.row]),
     keys: r.cols.map((c) => `s2.${r.row}.${c}`),
   }));
+  cache.set(`2${template}`, specs);
+  return specs;
 }
 
 export function table3Specs(template: Template): RowSpec[] {
+  const hit = cache.get(`3${template}`);
+  if (hit) return hit;
   const specs: RowSpec[] = [];
   for (const r of S3_ROWS) {
     if (template === '2021' && r.row === 'other') {
@@ -76,6 +84,7 @@ export function table3Specs(template: Template): RowSpec[] {
       notAfter: NOT_AFTER[r.row],
     });
   }
+  cache.set(`3${template}`, specs);
   return specs;
 }
 

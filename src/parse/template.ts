@@ -3,7 +3,6 @@
  * print (never from the year or from a cited notice number).
  */
 import type { Template } from './factKeys';
-import { compact } from './normalise';
 
 /** label as the template prints it → compact prefixes that identify it (truncated labels such as 本年发件 included) */
 const LABELS_2019: Record<string, string[]> = {
@@ -40,12 +39,14 @@ function found(text: string, table: Record<string, string[]>): string[] {
   return out;
 }
 
-/** `tableText`: the text of sections 二–四 (or what stands for them). 本年新 | 本年新 (024) counts as 2019. */
-export function detectTemplate(tableText: string): TemplateDecision {
-  const c = compact(tableText);
+/**
+ * `c`: the text of sections 二–四 (or what stands for them) in compact form
+ * (see normalise.compact). 本年新 | 本年新 (024) counts as 2019.
+ */
+export function detectTemplate(c: string): TemplateDecision {
   const l19 = found(c, LABELS_2019);
   const l21 = found(c, LABELS_2021);
-  if (!l19.includes('本年新制作数量') && /本年新[|\u0001]?本年新/.test(c.replace(/\|/g, ''))) l19.push('本年新制作数量');
+  if (!l19.includes('本年新制作数量') && /本年新[|\u0001]*本年新/.test(c)) l19.push('本年新制作数量');
   const labels = [...l19, ...l21];
   if (!l19.length && !l21.length) return { template: null, labels, mixed: false };
   if (!l21.length) return { template: '2019', labels, mixed: false };
