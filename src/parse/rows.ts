@@ -95,6 +95,12 @@ export interface RowContext {
   labelPadFirst?: boolean;
 }
 
+/** the tokens of a row as a short string for a note */
+function shown(T: readonly Token[]): string {
+  const s = T.slice(0, 16).map((t) => t.text || '∅').join(' ');
+  return T.length > 16 ? `${s} …` : s;
+}
+
 export function missingCell(): Cell {
   return { value: null, state: 'missing', raw: '', source: null };
 }
@@ -164,7 +170,7 @@ export function assignRow(spec: RowSpec, vals: Token[], ctx: RowContext, lastInT
       return out;
     }
     if (T.length !== n) {
-      note('ambiguous-run', `cells run together (${T.map((t) => t.text || '∅').join(' ')}) cannot be split with certainty`);
+      note('ambiguous-run', `cells run together (${shown(T)}) cannot be split with certainty`);
       return spec.keys.map(() => missingCell());
     }
   }
@@ -186,10 +192,10 @@ export function assignRow(spec: RowSpec, vals: Token[], ctx: RowContext, lastInT
       note('row-truncated', `text ends after ${T.length} of ${n} cells`);
       return spec.keys.map((_, i) => (i < T.length ? tokenCell(T[i], ctx.lines) : missingCell()));
     }
-    note('row-short', `${T.length} cells for ${n} columns (${T.map((t) => t.text || '∅').join(' ')}); which column each belongs to is not certain`);
+    note('row-short', `${T.length} cells for ${n} columns (${shown(T)}); which column each belongs to is not certain`);
     return spec.keys.map(() => missingCell());
   }
-  note('row-long', `${T.length} cells for ${n} columns (${T.map((t) => t.text || '∅').join(' ')})`);
+  note('row-long', `${T.length} cells for ${n} columns (${shown(T)})`);
   return spec.keys.map(() => missingCell());
 }
 

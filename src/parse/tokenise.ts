@@ -29,6 +29,37 @@ export interface Position {
 }
 
 const TRAILING_DIGITS = /^(.*?[^\d.,+\-\s])(\d+)$/;
+/** digits between two labels: 规章007规范性文件 */
+const GLUED = /[\u4e00-\u9fff）)”]\d+[\u4e00-\u9fff]/;
+
+/**
+ * A word where labels and figures run together ('规章007规范性文件7777166'):
+ * label text and digit runs, split at each change. Digits that number a label
+ * ('1.属于') and digits inside brackets ('保留4位小数') stay text.
+ */
+function pushGlued(out: Token[], w: string, line: number, delimited: boolean): void {
+  const re = /\d+/g;
+  let last = 0;
+  let m: RegExpExecArray | null;
+  let depth = 0;
+  let scanned = 0;
+  while ((m = re.exec(w))) {
+    for (; scanned < m.index; scanned++) {
+      const ch = w[scanned];
+      if (ch === '(' || ch === '（') depth++;
+      else if ((ch === ')' || ch === '）') && depth > 0) depth--;
+    }
+    const start = m.index;
+    const end = start + m[0].length;
+    const next = w[end];
+    const numbering = next === '.' || next === '、' || next === '．';
+    if (start === 0 || depth > 0 || numbering) continue;
+    if (start > last) out.push({ kind: 'text', text: w.slice(last, start), line, delimited });
+    out.push({ kind: 'run', text: m[0], line, delimited });
+    last = end;
+  }
+  if (last < w.length) out.push({ kind: 'text', text: w.slice(last), line, delimited });
+}
 
 function pushWords(out: Token[], piece: string, line: number, delimited: boolean): void {
   const words = piece.split(/\s+/);
@@ -52,10 +83,8 @@ function pushWords(out: Token[], piece: string, line: number, delimited: boolean
         continue;
       }
     }
-    const m = TRAILING_DIGITS.exec(w);
-    if (m && !/[(（][^)）]*$/.test(m[1])) {
-      out.push({ kind: 'text', text: m[1], line, delimited });
-      out.push({ kind: 'run', text: m[2], line, delimited });
+    if (TRAILING_DIGITS.test(w) || GLUED.test(w)) {
+      pushGlued(out, w, line, delimited);
       continue;
     }
     out.push({ kind: 'text', text: w, line, delimited });
