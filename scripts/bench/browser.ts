@@ -1,0 +1,237 @@
+/**
+ * The built site in headless Chromium, measured inside the page.
+ *
+ * A probe injected with addInitScript (before any of the app's scripts):
+ *  - a MutationObserver marks `bench:first-chart` when the first `figure svg`
+ *    holds a drawn mark (rect/path/circle/polyline/polygon with a non-empty box);
+ *  - it keeps the time of the last DOM mutation under `main`;
+ *  - Worker is wrapped to count queries in flight (posted with an id, answered
+ *    with that id) and to note when the database reports it is open.
+ * A filter change is made inside the page (set the <select>, dispatch `change`)
+ * right after `performance.mark('bench:change')`; it is done when no query is in
+ * flight and `main` has been quiet for QUIET_MS; its time is the last mutation
+ * minus the change (the quiet window is not counted), recorded with
+ * performance.measure.
+ *
+ * Floor page (floor.html, written into the served copy): sql.js on the main
+ * thread fetches the wasm and the same database, opens it and runs one
+ * `SELECT count(*) FROM reports`; the time from navigation start is the floor
+ * of the first chart. The filter-change floor is one filtered aggregate over
+ * reports ⋈ organs in that page.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser, serveStatic } from '../../tests/browser/harness';
+
+export const QUIET_MS = 50;
+
+const PROBE = `(() => {
+  const QUIET = ${QUIET_MS};
+  const B = { first: null, opened: null, lastMut: 0, muts: 0, inflight: 0, queries: 0, lastReply: 0 };
+  window.__bench = B;
+  const drawn = (svg) => {
+    for (const el of svg.querySelectorAll('rect, path, circle, polyline, polygon')) {
+      try { const b = el.getBBox(); if (b.width > 0 || b.height > 0) return true; } catch (e) {}
+    }
+    return false;
+  };
+  const inMain = (n) => { const el = n.nodeType === 1 ? n : n.parentElement; return !!(el && el.closest('main')); };
+  const mo = new MutationObserver((records) => {
+    const now = performance.now();
+    if (B.first === null) {
+      for (const svg of document.querySelectorAll('figure svg')) if (drawn(svg)) { B.first = now; performance.mark('bench:first-chart'); break; }
+    }
+    for (const r of records) if (inMain(r.target)) { B.lastMut = now; B.muts++; break; }
+  });
+  mo.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
+  const W = window.Worker;
+  window.Worker = class extends W {
+    constructor(...a) {
+      super(...a);
+      this.addEventListener('message', (ev) => {
+        const d = ev.data;
+        if (d && d.type === 'opened' && B.opened === null) { B.opened = performance.now(); performance.mark('bench:db-open'); }
+        if (d && typeof d.id === 'number') { B.inflight--; B.lastReply = performance.now(); }
+      });
+    }
+    postMessage(m, t) {
+      if (m && typeof m.id === 'number') { B.inflight++; B.queries++; }
+      return t === undefined ? super.postMessage(m) : super.postMessage(m, t);
+    }
+  };
+  B.change = (selectId, value) => new Promise((resolve) => {
+    const sel = document.getElementById(selectId);
+    if (!sel) { resolve({ error: 'no #' + selectId }); return; }
+    const q0 = B.queries, m0 = B.muts;
+    performance.mark('bench:change');
+    const t0 = performance.now();
+    B.lastMut = t0;
+    sel.value = value;
+    sel.dispatchEvent(new Event('change', { bubbles: true }));
+    const tick = () => {
+      const now = performance.now();
+      if (B.inflight <= 0 && now - B.lastMut >= QUIET && now - t0 >= QUIET) {
+        const m = performance.measure('bench:filter', { start: t0, end: Math.max(t0, B.lastMut) });
+        resolve({ ms: m.duration, queryMs: B.queries > q0 ? Math.max(0, B.lastReply - t0) : 0, queries: B.queries - q0, mutations: B.muts - m0 });
+      } else setTimeout(tick, 5);
+    };
+    setTimeout(tick, QUIET);
+  });
+})();`;
+
+function floorHtml(wasm: string, db: string): string {
+  return `<!doctype html><meta charset="utf-8"><title>floor</title><script src="sql-wasm.js"></script><script>
+(async () => {
+  try {
+    const [SQL, buf] = await Promise.all([
+      initSqlJs({ locateFile: () => 'assets/${wasm}' }),
+      fetch('assets/${db}').then((r) => r.arrayBuffer()),
+    ]);
+    const db = new SQL.Database(new Uint8Array(buf));
+    const n = db.exec('SELECT count(*) FROM reports')[0].values[0][0];
+    performance.mark('bench:floor');
+    window.__db = db;
+    window.__floor = { ms: performance.now(), n };
+  } catch (e) { window.__floor = { error: String(e) }; }
+})();
+</script>`;
+}
+
+export interface BrowserResult {
+  coldLoads: number[];
+  dbOpen: number[];
+  floor: number[];
+  views: { view: string; changes: { label: string; ms: number; queryMs: number; queries: number; mutations: number }[] }[];
+  filterFloor: number[];
+  errors: string[];
+}
+
+const median = (a: number[]) => quantile(a, 0.5);
+export function quantile(a: number[], q: number): number {
+  if (!a.length) return NaN;
+  const s = [...a].sort((x, y) => x - y);
+  // nearest rank
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil(q * s.length) - 1))];
+}
+export { median };
+
+async function freshPage(browser: Browser, errors: string[]): Promise<{ page: Page; close: () => Promise<void> }> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const page = await ctx.newPage();
+  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
+  page.on('console', (m) => {
+    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`HTTP ${r.status()} ${r.url()}`);
+  });
+  return { page, close: () => ctx.close() };
+}
+
+/** Changes that cycle through the filters, each read from the page's own options. */
+async function planChanges(page: Page, count: number): Promise<{ id: string; value: string; label: string }[]> {
+  // a string, not a function: tsx would wrap inner functions in __name(), unknown in the page
+  const opts = (await page.evaluate(`(() => {
+    const get = (id) => { const el = document.getElementById(id); return el ? [...el.options].map((o) => o.value) : []; };
+    return { province: get('f-province'), level: get('f-level'), template: get('f-template'), from: get('f-from') };
+  })()`)) as { province: string[]; level: string[]; template: string[]; from: string[] };
+  const seqs: { id: string; label: string; values: string[] }[] = [
+    { id: 'f-template', label: '模板', values: opts.template.filter(Boolean) },
+    { id: 'f-level', label: '层级', values: opts.level.filter(Boolean) },
+    { id: 'f-province', label: '省份', values: opts.province.filter(Boolean).slice(0, 6) },
+    { id: 'f-from', label: '年度', values: opts.from.filter(Boolean).slice(0, 4) },
+  ].filter((s) => s.values.length);
+  const out: { id: string; value: string; label: string }[] = [];
+  while (out.length < count && seqs.length) {
+    for (const s of seqs) {
+      for (const v of s.values) out.push({ id: s.id, value: v, label: `${s.label}=${v}` });
+      out.push({ id: s.id, value: '', label: `${s.label}=全部` });
+    }
+  }
+  return out.slice(0, Math.max(count, out.length >= count ? count : out.length));
+}
+
+export async function browserBench(distDir: string, opts: { coldRuns: number; changes: number; timeoutMs: number; log: (s: string) => void }): Promise<BrowserResult> {
+  const assets = fs.readdirSync(path.join(distDir, 'assets'));
+  const wasm = assets.find((f) => f.endsWith('.wasm'));
+  const db = assets.find((f) => f.endsWith('.sqlite'));
+  if (!wasm || !db) throw new Error('dist has no wasm or no .sqlite asset');
+  fs.copyFileSync(path.resolve('node_modules/sql.js/dist/sql-wasm.js'), path.join(distDir, 'sql-wasm.js'));
+  fs.writeFileSync(path.join(distDir, 'floor.html'), floorHtml(wasm, db));
+
+  const server = await serveStatic(distDir, '/');
+  const browser = await launchBrowser();
+  const res: BrowserResult = { coldLoads: [], dbOpen: [], floor: [], views: [], filterFloor: [], errors: [] };
+  try {
+    // Floor first and between cold loads, alternating, so both see the same machine load.
+    for (let i = 0; i < opts.coldRuns; i++) {
+      {
+        const { page, close } = await freshPage(browser, res.errors);
+        await page.goto(`${server.url}floor.html`);
+        await page.waitForFunction(() => (window as unknown as { __floor?: unknown }).__floor, null, { timeout: opts.timeoutMs });
+        const f = await page.evaluate(() => (window as unknown as { __floor: { ms?: number; error?: string } }).__floor);
+        if (f.error) throw new Error(`floor page: ${f.error}`);
+        res.floor.push(f.ms!);
+        if (i === 0) {
+          // filter floor: one filtered aggregate per province, in the same page
+          res.filterFloor = await page.evaluate(() => {
+            const d = (window as unknown as { __db: import('sql.js').Database }).__db;
+            const provs = d.exec('SELECT DISTINCT province FROM organs WHERE province IS NOT NULL LIMIT 8')[0]?.values.map((r) => r[0]) ?? [];
+            const out: number[] = [];
+            for (let k = 0; k < 24; k++) {
+              const t0 = performance.now();
+              d.exec('SELECT r.year, count(*) FROM reports r JOIN organs o USING (organ_id) WHERE o.province = ? GROUP BY r.year', [provs[k % provs.length] ?? '']);
+              out.push(performance.now() - t0);
+            }
+            return out;
+          });
+        }
+        await close();
+      }
+      {
+        const { page, close } = await freshPage(browser, res.errors);
+        await page.addInitScript(PROBE);
+        await page.goto(server.url);
+        await page.waitForFunction(() => (window as unknown as { __bench: { first: number | null } }).__bench.first !== null, null, { timeout: opts.timeoutMs, polling: 50 });
+        const b = await page.evaluate(() => {
+          const B = (window as unknown as { __bench: { first: number; opened: number | null } }).__bench;
+          return { first: performance.getEntriesByName('bench:first-chart')[0]?.startTime ?? B.first, opened: B.opened };
+        });
+        res.coldLoads.push(b.first);
+        if (b.opened !== null) res.dbOpen.push(b.opened);
+        opts.log(`  cold load ${i + 1}: first chart ${b.first.toFixed(0)} ms (database open ${b.opened?.toFixed(0)} ms); floor ${res.floor[i].toFixed(0)} ms`);
+        await close();
+      }
+    }
+
+    for (const view of ['overview', 'applications']) {
+      const { page, close } = await freshPage(browser, res.errors);
+      await page.addInitScript(PROBE);
+      await page.goto(view === 'overview' ? server.url : `${server.url}?view=${view}`);
+      await page.waitForFunction(() => (window as unknown as { __bench: { first: number | null } }).__bench.first !== null, null, { timeout: opts.timeoutMs, polling: 50 });
+      await page.waitForTimeout(300);
+      const plan = await planChanges(page, opts.changes);
+      const changes: BrowserResult['views'][number]['changes'] = [];
+      // two warm-up changes, not counted
+      for (const c of [...plan.slice(0, 2), ...plan]) {
+        const r = await page.evaluate(
+          ([id, value]) => (window as unknown as { __bench: { change: (i: string, v: string) => Promise<{ ms: number; queryMs: number; queries: number; mutations: number; error?: string }> } }).__bench.change(id, value),
+          [c.id, c.value] as const,
+        );
+        if (r.error) throw new Error(r.error);
+        changes.push({ label: c.label, ...r });
+      }
+      const counted = changes.slice(2);
+      const figures = await page.evaluate(() => document.querySelectorAll('main figure').length);
+      res.views.push({ view: `${view} (${figures} figures)`, changes: counted });
+      const ms = counted.map((c) => c.ms);
+      opts.log(`  ${view}: ${counted.length} filter changes, median ${median(ms).toFixed(0)} ms, p95 ${quantile(ms, 0.95).toFixed(0)} ms`);
+      await close();
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  return res;
+}

@@ -1,0 +1,271 @@
+/** BENCHMARKS.md from the measured runs. */
+import { median, quantile, QUIET_MS, type BrowserResult } from './browser';
+import type { BuildResult } from './build';
+import { HEAP_MB } from './build';
+import { SEED, ZERO_MIX_MEAN, ZERO_MIX_TEXT } from './corpus';
+import type { ParseResult } from './parse';
+import type { Shipped } from './site';
+import type { SizeResult } from './size';
+
+export interface Machine {
+  cpu: string;
+  cores: number;
+  ramGB: number;
+  node: string;
+  chromium: string;
+  os: string;
+  date: string;
+  commit: string;
+}
+
+export interface SizeRun {
+  size: number;
+  corpus?: { bytes: number; generatedS: number | null };
+  parse?: ParseResult;
+  build?: BuildResult;
+  db?: SizeResult;
+  siteBuildS?: number;
+  browser?: BrowserResult;
+  errors: Partial<Record<'corpus' | 'parse' | 'build' | 'size' | 'site' | 'browser', string>>;
+  load: Partial<Record<'generate' | 'parse' | 'build' | 'browser', number>>;
+}
+
+const int = (n: number) => Math.round(n).toLocaleString('en');
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const mb = (n: number) => (n >= 2 ** 30 ? `${(n / 2 ** 30).toFixed(2)} GB` : `${(n / 2 ** 20).toFixed(1)} MB`);
+const ms = (n: number) => (!Number.isFinite(n) ? '—' : n < 10 ? `${n.toFixed(1)} ms` : `${int(n)} ms`);
+const sizeName = (n: number) => (n >= 1000 && n % 1000 === 0 ? `${int(n / 1000)}k` : int(n));
+const cell = (s: string) => s.replaceAll('|', '\\|').replaceAll('\n', ' ');
+
+interface Goal {
+  figure: string;
+  value: number | null;
+  shown: string;
+  bound: string;
+  must: number;
+  aim: number;
+  lowerIsBetter: boolean;
+  unit: string;
+  note: string;
+}
+
+function verdict(g: Goal): string {
+  if (g.value === null || !Number.isFinite(g.value)) return `not measured${g.note ? ` (${g.note})` : ''}`;
+  const ok = (t: number) => (g.lowerIsBetter ? g.value! <= t : g.value! >= t);
+  return ok(g.aim) ? '**pass** (meets the aim)' : ok(g.must) ? '**pass** (floor met, aim missed)' : '**MISS**';
+}
+
+function worstP95(b: BrowserResult | undefined): number | null {
+  if (!b || !b.views.length) return null;
+  return Math.max(...b.views.map((v) => quantile(v.changes.map((c) => c.ms), 0.95)));
+}
+
+export function renderReport(m: Machine, runs: SizeRun[], js: Shipped | null, o: { coldRuns: number; changes: number; parseLimit: number; carried: string }): string {
+  const by = (n: number) => runs.find((r) => r.size === n);
+  const largest = [...runs].sort((a, b) => b.size - a.size);
+  const r20 = by(20_000);
+  const r200 = by(200_000);
+  const parseRun = r20?.parse ? r20 : largest.find((r) => r.parse);
+  const dbRun = r20?.db ? r20 : largest.find((r) => r.db);
+  const L: string[] = [];
+  L.push('# Benchmarks', '');
+  L.push(`Written by \`npm run bench\` (scripts/bench/) on ${m.date}${m.commit ? `, commit ${m.commit}` : ''}; rewritten on every run — do not edit by hand. Corpora measured: ${runs.map((r) => int(r.size)).join(', ')} reports.`, '');
+  L.push('## Machine', '');
+  L.push('| | |', '|---|---|');
+  L.push(`| CPU | ${m.cpu}, ${m.cores} cores |`, `| RAM | ${m.ramGB.toFixed(0)} GB |`, `| OS | ${m.os} |`, `| Node | ${m.node} |`, `| Chromium | ${m.chromium} (headless, via playwright-core) |`);
+  const loads = runs.flatMap((r) => Object.values(r.load)).filter((x): x is number => x !== undefined);
+  if (loads.length) L.push(`| 1-minute load average at the start of each step | ${Math.min(...loads).toFixed(1)} – ${Math.max(...loads).toFixed(1)} (the machine is shared: timings are noisy, read them as an order of magnitude ± 30 %) |`);
+  L.push('');
+
+  // Goals
+  const goals: Goal[] = [];
+  const parseRate = parseRun?.parse?.parseRate ?? null;
+  goals.push({
+    figure: 'parse, reports/s on one core',
+    value: parseRate,
+    shown: parseRate === null ? '—' : `${int(parseRate)} (${sizeName(parseRun!.size)} corpus)`,
+    bound: parseRun?.parse ? `read + count lines: ${int(parseRun.parse.floorRate)}/s` : '—',
+    must: 2000, aim: 5000, lowerIsBetter: false, unit: '/s', note: parseRun?.errors.parse ?? '',
+  });
+  const bpr = dbRun?.db ? dbRun.db.raw / dbRun.size : null;
+  goals.push({
+    figure: 'database, bytes per report raw',
+    value: bpr,
+    shown: bpr === null ? '—' : `${int(bpr)} (${sizeName(dbRun!.size)} corpus; gzip ${int(dbRun!.db!.gzip / dbRun!.size)})`,
+    bound: dbRun?.db ? `the reports table (every number, one column per fact): ${int(factBytes(dbRun))} B` : '—',
+    must: 400, aim: 250, lowerIsBetter: true, unit: ' B', note: dbRun?.errors.size ?? '',
+  });
+  const fc20 = r20?.browser ? median(r20.browser.coldLoads) : null;
+  goals.push({
+    figure: 'first chart, 20,000 reports, local',
+    value: fc20,
+    shown: fc20 === null ? '—' : ms(fc20),
+    bound: r20?.browser ? `open database + one count(*): ${ms(median(r20.browser.floor))}` : '—',
+    must: 1500, aim: 700, lowerIsBetter: true, unit: ' ms', note: r20 ? firstError(r20) : 'corpus not in this run',
+  });
+  const p95 = worstP95(r20?.browser);
+  goals.push({
+    figure: 'filter change p95, 20,000 reports',
+    value: p95,
+    shown: p95 === null ? '—' : `${ms(p95)} (worst view)`,
+    bound: r20?.browser ? `one filtered aggregate in sql.js: ${ms(median(r20.browser.filterFloor))}` : '—',
+    must: 150, aim: 50, lowerIsBetter: true, unit: ' ms', note: r20 ? firstError(r20) : 'corpus not in this run',
+  });
+  const fc200 = r200?.browser ? median(r200.browser.coldLoads) : null;
+  goals.push({
+    figure: 'first chart, 200,000 reports (split files)',
+    value: fc200,
+    shown: fc200 === null ? '—' : `${ms(fc200)}${r200?.db ? ` (one ${mb(r200.db.raw)} file: no split yet)` : ''}`,
+    bound: r200?.browser ? `open database + one count(*): ${ms(median(r200.browser.floor))}` : '—',
+    must: 4000, aim: 2000, lowerIsBetter: true, unit: ' ms', note: r200 ? firstError(r200) : 'corpus not in this run',
+  });
+  const jsKB = js ? js.jsGzip / 1024 : null;
+  goals.push({
+    figure: 'JavaScript, gzip, excluding the wasm',
+    value: jsKB,
+    shown: jsKB === null ? '—' : `${jsKB.toFixed(1)} KB`,
+    bound: js?.wasm ? `(wasm on its own: ${kb(js.wasm.gzip)} gzip)` : '—',
+    must: 250, aim: 120, lowerIsBetter: false, unit: ' KB', note: '',
+  });
+  goals[goals.length - 1].lowerIsBetter = true;
+  L.push('## Goals (issue 8)', '');
+  L.push('"Floor" in the issue\'s sense is the threshold to meet; "lower bound" is the benchmark\'s own floor — the least the same work could cost on this machine — so each figure reads as a ratio.', '');
+  L.push('| figure | measured | lower bound (this machine) | floor to meet | aim | result |', '|---|---|---|---|---|---|');
+  for (const g of goals) {
+    const th = (t: number) => `${g.lowerIsBetter ? '≤' : '≥'} ${int(t)}${g.unit}`;
+    L.push(`| ${g.figure} | ${cell(g.shown)} | ${cell(g.bound)} | ${th(g.must)} | ${th(g.aim)} | ${cell(verdict(g))} |`);
+  }
+  L.push('');
+  L.push(...missNotes(goals, runs, js));
+
+  // Per-size results
+  L.push('## Results by corpus size', '');
+  L.push(`| | ${runs.map((r) => `${int(r.size)} reports`).join(' | ')} |`, `|---|${runs.map(() => '---').join('|')}|`);
+  const row = (label: string, f: (r: SizeRun) => string) => L.push(`| ${label} | ${runs.map((r) => cell(f(r))).join(' | ')} |`);
+  row('corpus text', (r) => (r.corpus ? `${mb(r.corpus.bytes)} (${int(r.corpus.bytes / r.size)} B/report)` : `— ${r.errors.corpus ?? ''}`));
+  row('parse, reports/s (one core)', (r) => (r.parse ? `**${int(r.parse.parseRate)}** over ${int(r.parse.files)} files` : `— ${r.errors.parse ?? ''}`));
+  row('↳ lower bound: read + count lines, reports/s', (r) => (r.parse ? `${int(r.parse.floorRate)} (parse = ${(r.parse.floorRate / r.parse.parseRate).toFixed(1)}× the bound)` : '—'));
+  row('↳ processFile (what build-db does per file: hash, decode, parse, checks, region), reports/s', (r) => (r.parse ? int(r.parse.fileRate) : '—'));
+  row('build-db, whole (parse + checks + write), wall', (r) => (r.build ? (r.build.ok ? `**${r.build.seconds.toFixed(1)} s** (${int(r.size / r.build.seconds)} reports/s)` : `FAILED after ${r.build.seconds.toFixed(0)} s`) : '—'));
+  row('↳ build-db peak memory', (r) => (r.build?.peakRssMB ? `${int(r.build.peakRssMB)} MB` : '—'));
+  row('↳ build-db CPU by part (node --cpu-prof of the same run)', (r) => {
+    const p = r.build?.profile;
+    if (!p) return r.build?.ok ? 'not profiled' : '—';
+    const tot = p.reduce((s, x) => s + x.seconds, 0);
+    return p.filter((x) => x.seconds / tot >= 0.02).map((x) => `${x.part} ${((100 * x.seconds) / tot).toFixed(0)} %`).join(', ');
+  });
+  if (runs.some((r) => r.errors.build)) row('↳ build-db failure', (r) => r.errors.build ?? '');
+  row('database raw', (r) => (r.db ? `**${mb(r.db.raw)}** = ${int(r.db.raw / r.size)} B/report` : '—'));
+  row('database gzip', (r) => (r.db ? `${mb(r.db.gzip)} = ${int(r.db.gzip / r.size)} B/report` : '—'));
+  row(`first chart, cold load, median of ${o.coldRuns} (min – max)`, (r) => (r.browser ? `**${ms(median(r.browser.coldLoads))}** (${int(Math.min(...r.browser.coldLoads))} – ${int(Math.max(...r.browser.coldLoads))})` : `— ${r.errors.browser ?? r.errors.site ?? ''}`));
+  row('↳ database open in the worker (fetch + wasm + open)', (r) => (r.browser?.dbOpen.length ? ms(median(r.browser.dbOpen)) : '—'));
+  row('↳ lower bound: open database + one count(*), median', (r) => (r.browser ? `${ms(median(r.browser.floor))} (first chart = ${(median(r.browser.coldLoads) / median(r.browser.floor)).toFixed(2)}× the bound)` : '—'));
+  const viewNames = [...new Set(runs.flatMap((r) => r.browser?.views.map((v) => v.view.replace(/ \(.*$/, '')) ?? []))];
+  for (const vn of viewNames) {
+    row(`filter change, ${vn}: median / p95 over ${o.changes}`, (r) => {
+      const v = r.browser?.views.find((x) => x.view.startsWith(vn));
+      if (!v) return '—';
+      const t = v.changes.map((c) => c.ms);
+      const q = v.changes.map((c) => c.queryMs);
+      const figs = /\((\d+) figures?\)/.exec(v.view)?.[1] ?? '?';
+      return `**${ms(median(t))} / ${ms(quantile(t, 0.95))}** (${figs} figure${figs === '1' ? '' : 's'} on the view; worker answered after ${ms(median(q))} median)`;
+    });
+  }
+  row('↳ lower bound: one filtered aggregate (reports ⋈ organs, GROUP BY year) in sql.js, median', (r) => (r.browser ? ms(median(r.browser.filterFloor)) : '—'));
+  row('page errors', (r) => (r.browser ? (r.browser.errors.length ? r.browser.errors.slice(0, 2).join('; ') : 'none') : '—'));
+  row('load average (generate / parse / build / browser)', (r) => ['generate', 'parse', 'build', 'browser'].map((k) => r.load[k as keyof SizeRun['load']]?.toFixed(1) ?? '–').join(' / '));
+  L.push('');
+
+  // Where the bytes go
+  const withDb = runs.filter((r) => r.db);
+  if (withDb.length) {
+    L.push('## Database: where the bytes go', '');
+    L.push(`Per table, its indexes included (${withDb[0].db!.method}). Budget: 400 B/report raw.`, '');
+    const names = [...new Set(withDb.flatMap((r) => r.db!.tables.map((t) => t.table)))];
+    L.push(`| table | ${withDb.map((r) => `${sizeName(r.size)}: B/report (share) · rows/report`).join(' | ')} |`, `|---|${withDb.map(() => '---').join('|')}|`);
+    for (const t of names) {
+      L.push(`| ${t} | ${withDb.map((r) => {
+        const x = r.db!.tables.find((y) => y.table === t);
+        if (!x) return '—';
+        return `${int(x.bytes / r.size)} (${((100 * x.bytes) / r.db!.raw).toFixed(1)} %)${x.rows ? ` · ${(x.rows / r.size).toFixed(1)}` : ''}`;
+      }).join(' | ')} |`);
+    }
+    L.push('');
+  }
+
+  // JavaScript
+  if (js) {
+    L.push('## JavaScript shipped', '');
+    L.push('`vite build` output (dist/assets), gzip -6 as a web server would send it.', '');
+    L.push('| file | raw | gzip |', '|---|---|---|');
+    for (const f of js.files) L.push(`| ${f.file.replace(/-[\w-]{8}\.js$/, '-[hash].js')} | ${kb(f.raw)} | ${kb(f.gzip)} |`);
+    L.push(`| **JavaScript total** | ${kb(js.jsRaw)} | **${kb(js.jsGzip)}** |`);
+    if (js.wasm) L.push(`| sql.js wasm (${js.wasm.file.replace(/-[\w-]{8}\.wasm$/, '-[hash].wasm')}), on its own | ${kb(js.wasm.raw)} | ${kb(js.wasm.gzip)} |`);
+    L.push(`| CSS | ${kb(js.css.raw)} | ${kb(js.css.gzip)} |`, '');
+  }
+
+  // Method
+  L.push('## Method', '');
+  L.push(
+    `- **Corpora**: \`generateReport\` (scripts/synth) with seeds ${SEED}+i, template, layout and variants drawn per report (both templates, all layouts), written one file at a time under the bench root (default /tmp/gongkai-bench; reused when already complete), with manifest.csv. **Zeros**: real reports are mostly zeros (the township reports in data/ are ~95 % zero cells), so the share of zero cells is drawn per report from a mix — ${ZERO_MIX_TEXT} (mean ${(ZERO_MIX_MEAN * 100).toFixed(1)} %). Database sizes depend on this mix.`,
+    `- **Parse**: this process, one core, files read one by one with the page cache warm, after a 300-file warm-up; the first ${int(o.parseLimit)} files of each corpus (the rate does not depend on corpus size). Lower bound: the same files read, decoded as UTF-8 and their lines counted. processFile is timed over the first 5,000.`,
+    `- **Build**: \`scripts/build-db.ts --data <corpus> --out <root>/db-N.sqlite\` in a child Node process (\`--max-old-space-size=${HEAP_MB}\`), wall clock; peak memory from /usr/bin/time. SOURCE_DATE_EPOCH fixed. For corpora up to 50,000 the same run is profiled (\`node --cpu-prof\`, a few per cent overhead) and CPU samples are summed by source folder.`,
+    '- **Database size**: the file as written; gzip -6. Per table via dbstat when the sqlite3 CLI is installed, else by dropping each table in a sql.js copy and counting freed pages after VACUUM.',
+    `- **Site**: \`vite build\` of the project with its own vite.config.ts into <root>/dist-N, the app's \`build/gongkai.sqlite?url\` import redirected to the corpus database by a resolveId plugin (the repo's build/ and dist/ are untouched); served by tests/browser/harness.ts \`serveStatic\`; Chromium from \`launchBrowser()\`, 1280×900, a fresh browser context (empty cache) for every cold load.`,
+    `- **First chart**: an init script's MutationObserver marks \`bench:first-chart\` (performance.mark, time from navigation start) when the first \`figure svg\` holds a mark with a non-empty bounding box. Median of ${o.coldRuns} cold loads. The worker is wrapped to note when the database reports it is open.`,
+    `- **Lower bound of the first chart**: floor.html in the same served copy, fresh context: sql.js (sql-wasm.js) on the main thread fetches the same wasm and database, opens it, runs \`SELECT count(*) FROM reports\`; time from navigation start. Alternated with the cold loads so both see the same load.`,
+    `- **Filter change**: in the page, \`performance.mark('bench:change')\`, set a filter <select> (模板, 层级, 省份, 年度 in turn, each back to 全部) and dispatch \`change\`; done when no worker query is in flight and the DOM under \`main\` has been quiet for ${QUIET_MS} ms; the figure is last mutation − change (the quiet window not counted), recorded with performance.measure. ${o.changes} changes per view after 2 uncounted warm-ups; p95 by nearest rank. Lower bound: one filtered aggregate in sql.js in the floor page.`,
+  );
+  L.push('');
+  if (o.carried) L.push(o.carried, '');
+  return `${L.join('\n').trimEnd()}\n`;
+}
+
+function firstError(r: SizeRun): string {
+  const e = r.errors.build ?? r.errors.site ?? r.errors.browser ?? r.errors.corpus;
+  return e ? e.slice(0, 200) : '';
+}
+
+/** The bytes the numbers themselves need: one 4-byte value per fact column. */
+function factBytes(r: SizeRun): number {
+  const reports = r.db?.tables.find((t) => t.table === 'reports');
+  return reports ? reports.bytes / r.size : 0;
+}
+
+function missNotes(goals: Goal[], runs: SizeRun[], js: Shipped | null): string[] {
+  const L: string[] = ['### Why a figure misses, and what would fix it', ''];
+  const missed = (i: number) => {
+    const g = goals[i];
+    if (g.value === null || !Number.isFinite(g.value)) return false;
+    return g.lowerIsBetter ? g.value > g.must : g.value < g.must;
+  };
+  const notMeasured = goals.filter((g) => g.value === null || !Number.isFinite(g.value));
+  const dbRun = [...runs].sort((a, b) => b.size - a.size).find((r) => r.db);
+  if (missed(1) && dbRun?.db) {
+    const top = dbRun.db.tables.slice(0, 4).map((t) => `${t.table} ${int(t.bytes / dbRun.size)} B/report (${((100 * t.bytes) / dbRun.db!.raw).toFixed(0)} %${t.rows ? `, ${(t.rows / dbRun.size).toFixed(0)} rows/report` : ''})`);
+    L.push(`- **Database size.** ${int(dbRun.db.raw / dbRun.size)} B/report against ≤ 400. What dominates: ${top.join('; ')}. The numbers themselves (the reports table, one column per fact) are ${int(factBytes(dbRun))} B/report. Fix: store findings only when a check fails (pass is the default, na is derivable from the template), with \`keys\` as small integer ids or dropped (they follow from the check id), and the evidence sentence rebuilt in the client from the numbers; keep cell provenance (cell_sources, source_lines) and prose (report_sections) out of the dashboard database — a separate per-report file fetched by 报告详情, or only for reports that fail a check; then VACUUM. Without those, no split scheme keeps 200,000 reports under the 25 MB gzip budget per file.`);
+  }
+  if (missed(0)) {
+    const p = runs.find((r) => r.parse)?.parse;
+    L.push(`- **Parse throughput** is below 2,000 reports/s${p ? ` (${int(p.parseRate)}/s, ${(p.floorRate / p.parseRate).toFixed(0)}× the read-and-count bound)` : ''}. Profile parseReport (\`node --cpu-prof\`) for the hot passes over the text; the machine was also shared while measuring (see load average).`);
+  }
+  if (missed(2) || missed(4)) {
+    for (const [i, n] of [[2, 20_000], [4, 200_000]] as const) {
+      if (!missed(i)) continue;
+      const r = runs.find((x) => x.size === n);
+      const b = r?.browser;
+      if (!b || !r.db) continue;
+      L.push(`- **First chart, ${int(n)} reports**: ${ms(median(b.coldLoads))}, of which ${ms(median(b.dbOpen))} until the worker has the database open; opening it on the main thread with one count(*) alone takes ${ms(median(b.floor))}. The time is the download and the in-memory open of a ${mb(r.db.raw)} database (sql.js copies the whole file into wasm memory), so it scales with the file: shrink the database (above), then split it so the first view downloads only a small overview file (the Scale item of issue 8), and serve it compressed.`);
+    }
+  }
+  if (missed(3)) {
+    const r = runs.find((x) => x.size === 20_000);
+    const v = r?.browser?.views.map((x) => `${x.view}: p95 ${ms(quantile(x.changes.map((c) => c.ms), 0.95))}, queries answered at ${ms(median(x.changes.map((c) => c.queryMs)))} median`).join('; ');
+    L.push(`- **Filter change p95**: ${v}. The time is the worker's SQL (full scans of reports joined to organs per filter; one filtered aggregate alone takes ${ms(median(r?.browser?.filterFloor ?? []))}) — indexes matching the filters (organs by province/city/county, reports by organ) and fewer, combined queries per view would bring it down; rendering is the remainder.`);
+  }
+  if (missed(5) && js) L.push(`- **JavaScript**: ${kb(js.jsGzip)} gzip; split the views and d3 into lazily loaded chunks.`);
+  for (const g of notMeasured) L.push(`- **${g.figure}**: not measured in this run${g.note ? ` — ${cell(g.note)}` : ''}.`);
+  if (L.length === 2) L.push('- Every measured goal meets its floor.');
+  L.push('');
+  return L;
+}
