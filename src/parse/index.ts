@@ -38,6 +38,13 @@ interface Region {
   open: boolean;
 }
 
+const KEYS = new Map<Template, string[]>();
+function templateKeys(t: Template): string[] {
+  let k = KEYS.get(t);
+  if (!k) KEYS.set(t, (k = keysForTemplate(t)));
+  return k;
+}
+
 function headingPos(h: Heading): Position {
   return { line: h.line, col: h.col };
 }
@@ -144,7 +151,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
   const cells: Record<string, Cell> = {};
   let procurementAmount: ParsedReport['procurementAmount'] = null;
   if (template) {
-    for (const k of keysForTemplate(template)) cells[k] = missingCell();
+    for (const k of templateKeys(template)) cells[k] = missingCell();
     const r2 = regions[2];
     const stream = streams[2];
     if (r2 && stream) {

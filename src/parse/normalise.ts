@@ -43,14 +43,15 @@ export function toSimplified(s: string): string {
 // Characters that occur in these reports only in traditional script (報 開 數 總 …).
 const TRADITIONAL_HINT = /[報開數總們關於與為國會處請規條區經體務設計說這實發時個產際種現機權辦應條點員價齊當從眾聯門書時歲覽費屬條證項則網訊]/;
 
+/** A traditional-script report shows it in its first lines (title, section 一); a sample is enough. */
 export function looksTraditional(s: string): boolean {
-  return TRADITIONAL_HINT.test(s);
+  return TRADITIONAL_HINT.test(s.length > 4000 ? s.slice(0, 4000) : s);
 }
 
 /** 數(shù) → 數: the pinyin glosses some mirror sites print after characters. */
 const PINYIN_GLOSS = /([\u3400-\u9fff])[(（]([a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,7})[)）]/g;
 
-const PINYIN_GLOSS_ANY = /[\u3400-\u9fff][(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,7}[)）]/;
+const PINYIN_GLOSS_ANY = /[(（][a-zA-Zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ]{1,7}[)）]/;
 
 export function stripPinyin(s: string): string {
   if (s.indexOf('(') < 0 && s.indexOf('（') < 0) return s;
@@ -130,6 +131,9 @@ const COMPACT_DROP = /[\s“”"‘’'「」]/g;
 const COMPACT_MAP = /[（）．。：，]/g;
 const COMPACT_TO: Record<string, string> = { '（': '(', '）': ')', '．': '.', '。': '.', '：': ':', '，': ',' };
 
+const COMPACT_ANY = /[\s“”"‘’'「」（）．。：，]/;
+
 export function compact(s: string): string {
+  if (!COMPACT_ANY.test(s)) return s;
   return s.replace(COMPACT_DROP, '').replace(COMPACT_MAP, (c) => COMPACT_TO[c]);
 }

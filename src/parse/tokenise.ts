@@ -28,7 +28,6 @@ export interface Position {
   col: number;
 }
 
-const TRAILING_DIGITS = /^(.*?[^\d.,+\-\s])(\d+)$/;
 /** digits between two labels: 规章007规范性文件 */
 const GLUED = /[\u4e00-\u9fff）)”]\d+[\u4e00-\u9fff]/;
 
@@ -83,7 +82,8 @@ function pushWords(out: Token[], piece: string, line: number, delimited: boolean
         continue;
       }
     }
-    if (TRAILING_DIGITS.test(w) || GLUED.test(w)) {
+    const lc = w.charCodeAt(w.length - 1);
+    if ((lc >= 48 && lc <= 57 && /\D/.test(w)) || GLUED.test(w)) {
       pushGlued(out, w, line, delimited);
       continue;
     }
