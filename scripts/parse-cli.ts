@@ -1,58 +1,57 @@
 /**
- * npm run --silent parse -- FILE...
+ * npm run --silent parse -- [--manifest data/manifest.csv] FILE...
  * One JSON line per file: {file, organ, year, template, region, facts, findings, error?}.
- * A file that cannot be read gives {file, error} and the others still come out.
+ * Text (UTF-8/GB18030), saved web pages, PDF and Word files are read alike. Findings
+ * hold every check; the cross-year ones compare the files given together (the same
+ * organ in several years). A file that cannot be read gives {file, error} and the
+ * others still come out.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { parseReport } from '../src/parse/index';
-import { factValues, type RegionResolver } from '../src/parse/types';
-import { decodeReport } from './lib/decode';
+import { mergeFindings, runCollectionChecks } from '../src/checks/index';
+import { factValues, type ManifestRow } from '../src/parse/types';
+import { loadManifest } from './lib/manifest';
+import { processFile, type ProcessedFile } from './lib/pipeline';
+import { loadRegionResolver } from './lib/regions';
 
-async function loadResolver(): Promise<RegionResolver | undefined> {
-  const file = path.join(path.dirname(new URL(import.meta.url).pathname), 'lib', 'regions.ts');
-  if (!fs.existsSync(file)) return undefined;
-  try {
-    const mod = (await import(pathToFileURL(file).href)) as { loadRegionResolver?: () => RegionResolver };
-    return mod.loadRegionResolver?.();
-  } catch (e) {
-    process.stderr.write(`parse: region resolver not loaded: ${(e as Error).message}\n`);
-    return undefined;
-  }
+const args = process.argv.slice(2).filter((a) => a !== '--');
+let manifest = new Map<string, ManifestRow>();
+const mi = args.indexOf('--manifest');
+if (mi >= 0) {
+  const m = loadManifest(args[mi + 1]);
+  for (const p of m.problems) process.stderr.write(`parse: ${args[mi + 1]} 第 ${p.line} 行：${p.message}\n`);
+  manifest = m.rows;
+  args.splice(mi, 2);
 }
-
-const files = process.argv.slice(2).filter((a) => a !== '--');
-if (!files.length) {
-  process.stderr.write('usage: npm run --silent parse -- FILE...\n');
+if (!args.length) {
+  process.stderr.write('usage: npm run --silent parse -- [--manifest FILE] FILE...\n');
   process.exit(2);
 }
-const resolveRegion = await loadResolver();
-const out: string[] = [];
-for (const file of files) {
-  let line: object;
-  try {
-    const decoded = decodeReport(new Uint8Array(fs.readFileSync(file)));
-    if ('error' in decoded) line = { file, error: decoded.error };
-    else {
-      const r = parseReport(decoded.text, { file, resolveRegion });
-      line = {
-        file,
+
+const resolveRegion = loadRegionResolver();
+const done: ProcessedFile[] = [];
+for (const file of args) {
+  const row = manifest.get(path.basename(file)) ?? manifest.get(file) ?? null;
+  done.push(await processFile(file, file, { manifest: row, resolveRegion }));
+}
+
+const parsed = done.filter((p) => p.report);
+const collection = runCollectionChecks(
+  parsed.map((p) => ({ id: p.file, report: p.report!, manifest: p.manifest, regionCode: p.report!.region.region.code })),
+);
+
+for (const p of done) {
+  const r = p.report;
+  const line = r
+    ? {
+        file: p.file,
         organ: r.organ,
         year: r.year,
         template: r.template,
         region: { province: r.region.region.province, city: r.region.region.city, county: r.region.region.county, code: r.region.region.code },
         facts: factValues(r),
-        findings: [],
-      };
-    }
-  } catch (e) {
-    line = { file, error: (e as Error).message || String(e) };
-  }
-  out.push(JSON.stringify(line));
-  if (out.length >= 200) {
-    process.stdout.write(out.join('\n') + '\n');
-    out.length = 0;
-  }
+        findings: mergeFindings(p.findings, collection.get(p.file)).map(({ check, status, severity, evidence }) => ({ check, status, severity, evidence })),
+      }
+    : { file: p.file, error: p.reason ?? 'unreadable' };
+  fs.writeSync(1, JSON.stringify(line) + '\n');
 }
-if (out.length) process.stdout.write(out.join('\n') + '\n');
