@@ -24,8 +24,15 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
+/**
+ * Replaces a file's body for one request (return null to serve the file as is);
+ * `n` counts the requests for that path so far, from 1.
+ */
+export type Rewrite = (rel: string, n: number) => string | null;
+
 /** Serve `dir` at `http://127.0.0.1:PORT{base}`; anything outside `base` is a 404. */
-export async function serveStatic(dir: string, base = '/'): Promise<StaticServer> {
+export async function serveStatic(dir: string, base = '/', rewrite?: Rewrite): Promise<StaticServer> {
+  const hits = new Map<string, number>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     if (!url.pathname.startsWith(base)) {
@@ -34,6 +41,13 @@ export async function serveStatic(dir: string, base = '/'): Promise<StaticServer
     }
     let rel = decodeURIComponent(url.pathname.slice(base.length));
     if (rel === '' || rel.endsWith('/')) rel += 'index.html';
+    const n = (hits.get(rel) ?? 0) + 1;
+    hits.set(rel, n);
+    const body = rewrite?.(rel, n);
+    if (body != null) {
+      res.writeHead(200, { 'content-type': TYPES[path.extname(rel)] ?? 'application/octet-stream' }).end(body);
+      return;
+    }
     const file = path.join(dir, rel);
     if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) {
       res.writeHead(404).end('not found');

@@ -2,7 +2,6 @@
  * The built dashboard in headless Chromium, checked against the database file it
  * serves (build/gongkai.sqlite opened here with sql.js).
  */
-import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -223,36 +222,7 @@ describe('the built site', () => {
   });
 });
 
-// GitHub Pages serves the site under /<repo>/: the same build with BASE_PATH must work there.
-describe('under a sub-path (BASE_PATH)', () => {
-  let server: StaticServer;
-  let out: string;
-  beforeAll(async () => {
-    out = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-base-'));
-    execFileSync('npx', ['vite', 'build', '--outDir', out, '--emptyOutDir', '--logLevel', 'error'], {
-      env: { ...process.env, BASE_PATH: '/gongkai/' },
-      stdio: 'pipe',
-    });
-    server = await serveStatic(out, '/gongkai/');
-  });
-  afterAll(async () => {
-    await server?.close();
-    fs.rmSync(out, { recursive: true, force: true });
-  });
-
-  test('loads the database and switches views with links under /gongkai/', async () => {
-    const page = await browser.newPage();
-    const errors = watchErrors(page);
-    await page.goto(server.url);
-    await page.getByRole('table', { name: /报告列表/ }).locator('tbody tr').first().waitFor({ timeout: 30_000 });
-    expect(await page.getByRole('link', { name: /下载完整数据库/ }).getAttribute('href')).toMatch(/^\/gongkai\/assets\/.*\.sqlite$/);
-    await page.getByRole('link', { name: '合规' }).click();
-    await page.locator('main.view h1', { hasText: '合规' }).waitFor();
-    expect(new URL(page.url()).pathname).toBe('/gongkai/');
-    expect(errors).toEqual([]);
-    await page.close();
-  });
-});
+// The sub-path (GitHub Pages) journey is in tests/pages/subpath.test.ts.
 
 // Guard: prove this harness notices a broken page. A copy of dist/ without its
 // database must show the error message, and the report table must not appear.
