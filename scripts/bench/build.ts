@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export interface BuildResult {
@@ -19,6 +20,36 @@ export interface BuildResult {
 }
 
 export const HEAP_MB = 16384;
+/** The build is killed (and the failure recorded) when its processes hold more than this: the machine is shared. */
+export const RSS_CAP_MB = Math.min(10 * 1024, Math.round((os.totalmem() / 2 ** 20) * 0.45));
+
+function descendants(pid: number): number[] {
+  const out = [pid];
+  for (let i = 0; i < out.length; i++) {
+    try {
+      for (const tid of fs.readdirSync(`/proc/${out[i]}/task`)) {
+        const kids = fs.readFileSync(`/proc/${out[i]}/task/${tid}/children`, 'utf8').trim();
+        if (kids) out.push(...kids.split(/\s+/).map(Number));
+      }
+    } catch {
+      /* gone */
+    }
+  }
+  return out;
+}
+
+function rssMB(pids: number[]): number {
+  let kb = 0;
+  for (const p of pids) {
+    try {
+      const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'));
+      if (m) kb += Number(m[1]);
+    } catch {
+      /* gone */
+    }
+  }
+  return kb / 1024;
+}
 
 /** Which part of the pipeline a profiled function belongs to, by its source file. */
 function part(url: string, fn: string): string {
@@ -43,6 +74,8 @@ export function summariseProfiles(dir: string): { part: string; seconds: number 
     for (let k = 0; k < p.samples.length; k++) {
       const n = byId.get(p.samples[k]);
       if (!n) continue;
+      // idle samples are threads waiting (the module-loader thread of --import tsx mostly): not CPU
+      if (n.callFrame.functionName === '(idle)') continue;
       const key = part(n.callFrame.url, n.callFrame.functionName);
       totals.set(key, (totals.get(key) ?? 0) + (p.timeDeltas[k] ?? 0) / 1e6);
     }
@@ -69,12 +102,34 @@ export function runBuildDb(root: string, dataDir: string, outFile: string, timeo
       err += d.toString();
       if (err.length > 1 << 20) err = err.slice(-(1 << 19));
     });
-    const timer = setTimeout(() => child.kill('SIGKILL'), timeoutS * 1000);
+    let killedFor: string | null = null;
+    let polledPeak = 0;
+    const killTree = (why: string) => {
+      killedFor = why;
+      for (const p of descendants(child.pid!).reverse()) {
+        try {
+          process.kill(p, 'SIGKILL');
+        } catch {
+          /* gone */
+        }
+      }
+    };
+    const timer = setTimeout(() => killTree(`killed after the ${timeoutS} s time limit`), timeoutS * 1000);
+    const watch = setInterval(() => {
+      if (!child.pid) return;
+      const rss = rssMB(descendants(child.pid));
+      polledPeak = Math.max(polledPeak, rss);
+      if (rss > RSS_CAP_MB && !killedFor) {
+        killTree(`killed at ${((performance.now() - t0) / 1000).toFixed(0)} s: its memory reached ${(rss / 1024).toFixed(1)} GB, over the ${(RSS_CAP_MB / 1024).toFixed(1)} GB cap this shared machine allows`);
+        log(`build-db: ${killedFor}`);
+      }
+    }, 1000);
     child.on('close', (code, signal) => {
       clearTimeout(timer);
+      clearInterval(watch);
       const seconds = (performance.now() - t0) / 1000;
       const rss = /Maximum resident set size \(kbytes\): (\d+)/.exec(err);
-      const peakRssMB = rss ? Number(rss[1]) / 1024 : null;
+      const peakRssMB = rss ? Number(rss[1]) / 1024 : polledPeak || null;
       const exit = /Exit status: (\d+)/.exec(err);
       const failed = code !== 0 || (exit && exit[1] !== '0') || !fs.existsSync(outFile);
       const stderrTail = err
@@ -86,7 +141,7 @@ export function runBuildDb(root: string, dataDir: string, outFile: string, timeo
         .join(' / ');
       let reason: string | null = null;
       if (failed) {
-        reason = signal === 'SIGKILL' ? `killed after the ${timeoutS} s time limit` : `exit ${exit?.[1] ?? code}${signal ? ` (${signal})` : ''}: ${stderrTail || out.split('\n').slice(-3).join(' / ')}`;
+        reason = killedFor ?? `exit ${exit?.[1] ?? code}${signal ? ` (${signal})` : ''}: ${stderrTail || out.split('\n').slice(-3).join(' / ')}`;
       }
       const summary = out.trim().split('\n').slice(0, 2).join('; ');
       log(`build-db: ${failed ? 'FAILED' : 'ok'} in ${seconds.toFixed(1)} s${peakRssMB ? `, peak ${peakRssMB.toFixed(0)} MB` : ''}${reason ? ` — ${reason}` : ''}`);
