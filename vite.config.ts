@@ -7,6 +7,8 @@ const base = process.env.BASE_PATH ?? '/';
 export default defineConfig({
   base,
   plugins: [svelte()],
+  // build-db writes the detail shards to build/public/data/ (content-hashed names)
+  publicDir: 'build/public',
   build: { target: 'es2022', assetsInlineLimit: 0 },
   worker: { format: 'es' },
   test: {

@@ -10,7 +10,7 @@ import initSqlJs from 'sql.js';
 import { mergeFindings, runCollectionChecks } from '../../src/checks/index';
 import { groupByOrgan } from '../../src/checks/organGroups';
 import { organMatchKey } from '../../src/checks/organKey';
-import { DatabaseWriter } from '../../src/db/writer';
+import { DatabaseWriter, shardFileName } from '../../src/db/writer';
 import { toSimplified } from '../../src/parse/normalise';
 import type { ManifestRow } from '../../src/parse/types';
 import { PARSER_VERSION } from '../../src/parse/version';
@@ -23,6 +23,10 @@ export interface BuildOptions {
   reportsDir: string;
   manifestPath: string;
   outFile: string;
+  /** where the detail shards go (served as <base>data/ by the site); default: beside outFile in public/data */
+  detailDir?: string;
+  /** reports per detail shard */
+  shardSize?: number;
   /** recorded as built_at; from SOURCE_DATE_EPOCH or the data's last commit, never the clock */
   builtAt?: string | null;
   log?: (line: string) => void;
@@ -40,7 +44,11 @@ export interface BuildSummary {
   manifestWithoutFile: string[];
   filesWithoutManifest: string[];
   manifestProblems: string[];
+  /** size of the core file */
   bytes: number;
+  /** detail shards: count and total size */
+  shards: number;
+  shardBytes: number;
   outFile: string;
 }
 
@@ -83,7 +91,7 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
   const grouped = groupByOrgan(items);
 
   const SQL = await initSqlJs();
-  const writer = new DatabaseWriter(SQL);
+  const writer = new DatabaseWriter(SQL, opts.shardSize);
   const fileIds = new Map<string, number>();
   for (const p of processed) {
     fileIds.set(p.file, writer.addSourceFile({ file: p.file, sha256: p.sha256, bytes: p.bytes, encoding: p.encoding, outcome: p.outcome, reason: p.reason }));
@@ -168,6 +176,8 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     filesWithoutManifest,
     manifestProblems: manifest.problems.map((p) => (p.line ? `第 ${p.line} 行：${p.message}` : p.message)),
     bytes: 0,
+    shards: 0,
+    shardBytes: 0,
     outFile: opts.outFile,
   };
 
@@ -187,10 +197,18 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     files_without_manifest: filesWithoutManifest.join(' '),
   };
   if (opts.builtAt) info.built_at = opts.builtAt;
-  const bytes = writer.finish(info);
+  const detailDir = opts.detailDir ?? path.join(path.dirname(opts.outFile), 'public', 'data');
+  fs.mkdirSync(detailDir, { recursive: true });
+  for (const f of fs.readdirSync(detailDir)) if (/^detail-.*\.sqlite$/.test(f)) fs.rmSync(path.join(detailDir, f));
+  const written = writer.finish(info, (bytes) => shardFileName(crypto.createHash('sha256').update(bytes).digest('hex')));
+  for (const sh of written.shards) {
+    fs.writeFileSync(path.join(detailDir, shardFileName(crypto.createHash('sha256').update(sh.bytes).digest('hex'))), sh.bytes);
+  }
   fs.mkdirSync(path.dirname(opts.outFile), { recursive: true });
-  fs.writeFileSync(opts.outFile, bytes);
-  summary.bytes = bytes.length;
+  fs.writeFileSync(opts.outFile, written.core);
+  summary.bytes = written.core.length;
+  summary.shards = written.shards.length;
+  summary.shardBytes = written.shards.reduce((n, s) => n + s.bytes.length, 0);
   log(formatSummary(summary));
   return summary;
 }
@@ -205,6 +223,6 @@ export function formatSummary(s: BuildSummary): string {
   for (const f of s.manifestWithoutFile) lines.push(`  清单中有而文件不存在：${f}`);
   for (const f of s.filesWithoutManifest) lines.push(`  文件不在清单中：${f}`);
   for (const p of s.manifestProblems) lines.push(`  清单问题：${p}`);
-  lines.push(`数据库 ${s.outFile}：${(s.bytes / 1024).toFixed(1)} KB`);
+  lines.push(`数据库 ${s.outFile}：${(s.bytes / 1024).toFixed(1)} KB，明细文件 ${s.shards} 个共 ${(s.shardBytes / 1024).toFixed(1)} KB`);
   return lines.join('\n');
 }

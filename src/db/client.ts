@@ -26,7 +26,12 @@ export class DbClient {
         else p.reject(new Error(m.error));
       });
     });
-    this.#send({ type: 'open', dbUrl: new URL(dbUrl, location.href).href });
+    this.#send({
+      type: 'open',
+      dbUrl: new URL(dbUrl, location.href).href,
+      // the build puts the shards in build/public/data/, served under the site's base path
+      detailBase: new URL(`${import.meta.env.BASE_URL}data/`, location.href).href,
+    });
   }
 
   #send(m: WorkerRequest) {

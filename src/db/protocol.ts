@@ -1,6 +1,6 @@
 /** Messages between the page (client.ts) and the database worker (worker.ts). */
 export type WorkerRequest =
-  | { type: 'open'; dbUrl: string }
+  | { type: 'open'; dbUrl: string; /** absolute URL of the folder holding the detail shards */ detailBase: string }
   | { type: 'query'; id: number; name: string; args: unknown };
 
 export type WorkerResponse =

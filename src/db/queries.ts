@@ -4,6 +4,8 @@
  * plain argument object, returning column tables. They run in the worker.
  */
 import { FACT_KEYS } from '../parse/factKeys';
+import { CHECK_INFO, CHECKS } from './checkCatalogue';
+import { decodeChecks } from './checkCodes';
 import { whereFilters, type Filters } from './filters';
 import { nums, strs, type Table } from './table';
 
@@ -27,6 +29,8 @@ export interface Meta {
   levels: string[];
   regions: Table;
   reports: number;
+  /** the detail files: file, first_report_id, last_report_id, bytes */
+  shards: Table;
 }
 
 export function meta(db: Queryable): Meta {
@@ -36,7 +40,8 @@ export function meta(db: Queryable): Meta {
     `SELECT DISTINCT province, city, county FROM organs WHERE province IS NOT NULL ORDER BY province, city, county`,
   );
   const reports = nums(db.all('SELECT COUNT(*) AS n FROM reports'), 'n')[0] ?? 0;
-  return { build: db.all('SELECT key, value FROM build_info ORDER BY key'), years, levels, regions, reports };
+  const shards = db.all('SELECT file, first_report_id, last_report_id, bytes FROM shards ORDER BY first_report_id');
+  return { build: db.all('SELECT key, value FROM build_info ORDER BY key'), years, levels, regions, reports, shards };
 }
 
 export const ORGAN_OPTION_LIMIT = 500;
@@ -136,45 +141,74 @@ export interface Compliance {
 export const MATRIX_LIMIT = 40;
 export const FAILURE_LIMIT = 500;
 
+/** SQL for how many characters of reports.checks are among `chars`. */
+function countCodes(chars: string): string {
+  let inner = 'r.checks';
+  for (const ch of chars) inner = `replace(${inner}, '${ch}', '')`;
+  return `(length(r.checks) - length(${inner}))`;
+}
+
 export function compliance(db: Queryable, a: { filters: Filters; check: string }): Compliance {
   const w = whereFilters(a.filters);
-  const checks = db.all(
-    `SELECT c.check_id, c.title, c.severity,
-       COALESCE(SUM(f.status = 'pass'), 0) AS pass, COALESCE(SUM(f.status = 'fail'), 0) AS fail,
-       COALESCE(SUM(f.status = 'na'), 0) AS na
-     FROM checks c LEFT JOIN (
-       SELECT f.check_id, f.status FROM findings f JOIN reports r ON r.report_id = f.report_id
-       JOIN organs o ON o.organ_id = r.organ_id WHERE ${w.sql}
-     ) f ON f.check_id = c.check_id
-     GROUP BY c.check_id ORDER BY c.check_id`,
-    w.params,
-  );
+  // one pass over the reports: pass / fail / na counts of every check from reports.checks
+  const sums = CHECKS.map((c, i) => {
+    const at = `substr(r.checks, ${i + 1}, 1)`;
+    return `SUM(${at} = 'p') AS p${i}, SUM(${at} IN ('E', 'W', 'I')) AS f${i}, SUM(${at} = 'n') AS n${i}`;
+  }).join(',\n       ');
+  const totals = db.all(`SELECT ${sums} ${FROM} WHERE ${w.sql}`, w.params);
+  const at = (k: string) => Number(totals.columns[k]?.[0] ?? 0);
+  const checks: Table = {
+    length: CHECKS.length,
+    columns: {
+      check_id: CHECKS.map((c) => c.id),
+      title: CHECKS.map((c) => c.title),
+      severity: CHECKS.map((c) => c.severity),
+      pass: CHECKS.map((_, i) => at(`p${i}`)),
+      fail: CHECKS.map((_, i) => at(`f${i}`)),
+      na: CHECKS.map((_, i) => at(`n${i}`)),
+    },
+  };
   const matrixReports = db.all(
     `SELECT r.report_id, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, r.year, r.template,
-       r.errors, r.warnings
+       r.errors, r.warnings, r.checks
      ${FROM} WHERE ${w.sql} ORDER BY r.errors DESC, r.warnings DESC, o.name, r.year LIMIT ${MATRIX_LIMIT}`,
     w.params,
   );
   const ids = (nums(matrixReports, 'report_id') as number[]).join(',') || '0';
-  const matrix = db.all(
-    `SELECT report_id, check_id, status, severity, evidence FROM findings WHERE report_id IN (${ids})`,
-  );
+  const evidence = db.all(`SELECT report_id, check_id, evidence FROM failures WHERE report_id IN (${ids})`);
+  const evidenceOf = new Map<string, string>();
+  for (let i = 0; i < evidence.length; i++) {
+    evidenceOf.set(`${evidence.columns.report_id[i]}|${evidence.columns.check_id[i]}`, String(evidence.columns.evidence[i]));
+  }
+  const matrix: Table = { length: 0, columns: { report_id: [], check_id: [], status: [], severity: [], evidence: [] } };
+  strs(matrixReports, 'checks').forEach((code, i) => {
+    const id = matrixReports.columns.report_id[i];
+    for (const c of decodeChecks(code)) {
+      if (!c.status) continue;
+      matrix.columns.report_id.push(id);
+      matrix.columns.check_id.push(c.check);
+      matrix.columns.status.push(c.status);
+      matrix.columns.severity.push(c.severity ?? CHECK_INFO.get(c.check)!.severity);
+      matrix.columns.evidence.push(c.status === 'fail' ? (evidenceOf.get(`${id}|${c.check}`) ?? '') : '');
+      matrix.length++;
+    }
+  });
   const byOrgan = db.all(
     `SELECT r.organ_id, o.name AS organ, o.province, o.city, o.county,
-       SUM(f.status = 'pass') AS pass, SUM(f.status = 'fail') AS fail
-     ${FROM} JOIN findings f ON f.report_id = r.report_id WHERE ${w.sql}
-     GROUP BY r.organ_id HAVING SUM(f.status IN ('pass', 'fail')) > 0`,
+       SUM(${countCodes('p')}) AS pass, SUM(${countCodes('EWI')}) AS fail
+     ${FROM} WHERE ${w.sql}
+     GROUP BY r.organ_id HAVING SUM(${countCodes('pEWI')}) > 0`,
     w.params,
   );
   const cw = a.check ? ' AND f.check_id = ?' : '';
   const cp = a.check ? [...w.params, a.check] : w.params;
   const failureTotal =
-    nums(db.all(`SELECT COUNT(*) AS n ${FROM} JOIN findings f ON f.report_id = r.report_id WHERE ${w.sql} AND f.status = 'fail'${cw}`, cp), 'n')[0] ?? 0;
+    nums(db.all(`SELECT COUNT(*) AS n ${FROM} JOIN failures f ON f.report_id = r.report_id WHERE ${w.sql}${cw}`, cp), 'n')[0] ?? 0;
   const failures = db.all(
     `SELECT r.report_id, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, r.year, r.template,
        f.check_id, f.severity, f.evidence
-     ${FROM} JOIN findings f ON f.report_id = r.report_id
-     WHERE ${w.sql} AND f.status = 'fail'${cw}
+     ${FROM} JOIN failures f ON f.report_id = r.report_id
+     WHERE ${w.sql}${cw}
      ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, r.year DESC, o.name, f.check_id
      LIMIT ${FAILURE_LIMIT}`,
     cp,
@@ -221,6 +255,15 @@ export function provenance(db: Queryable, a: { id: number; key: string }): Table
     [a.id, a.key],
   );
 }
+
+/**
+ * Queries that read the detail shards (findings, provenance, prose): the report
+ * ids whose shard the worker must attach first.
+ */
+export const DETAIL_IDS: Partial<Record<string, (args: never) => number[]>> = {
+  report: (a: { id: number }) => [a.id],
+  provenance: (a: { id: number }) => [a.id],
+};
 
 export const QUERIES = {
   meta: (db: Queryable) => meta(db),

@@ -1,17 +1,25 @@
--- gongkai database schema, version 1 (also PRAGMA user_version).
+-- gongkai database schema, version 2 (also PRAGMA user_version).
 -- Generated from src/db/schema.ts; do not edit by hand (npm run schema rewrites it).
 --
--- One row per report in `reports`, with one column per fact key (DOMAIN.md):
--- the key with '.' replaced by '_', e.g. s3.denied.third_party.natural →
--- s3_denied_third_party_natural. NULL means the report states no number there
--- (blank, dash, text, or the row is missing) — never a guessed 0.
--- `fact_keys` labels every column; `findings` holds the compliance checks
--- (CHECKS.md ids); `cell_sources` and `source_lines` show where each number
--- was printed; `source_files` lists every input file, whether it parsed or not.
+-- A build writes two kinds of file:
+--   gongkai.sqlite          the core: one row per report in `reports`, with one
+--                           column per fact key (DOMAIN.md), the key with '.' replaced
+--                           by '_' (s3.denied.third_party.natural →
+--                           s3_denied_third_party_natural); NULL means the report
+--                           states no number there (blank, dash, text, or missing) —
+--                           never a guessed 0. Every check result in reports.checks,
+--                           failed checks with their evidence in `failures`.
+--   detail-<hash>.sqlite    detail shards, each for a range of report_id (listed in
+--                           the core's `shards`): every finding with its evidence,
+--                           where each number was printed, and the prose.
+-- To query everything: open the core and ATTACH the shards, e.g. in Python
+--   db.execute("ATTACH 'detail-1a2b3c4d5e6f.sqlite' AS d1")
+
+-- ===== core file: gongkai.sqlite =====
 
 -- Properties of this build: schema_version, parser_version, input_hash (SHA-256
 -- over the inputs), reports_ok / reports_partial / reports_failed, findings_* counts,
--- built_at (the newest input's date, never the clock).
+-- built_at (from the inputs — SOURCE_DATE_EPOCH or the data's last commit — never the clock).
 CREATE TABLE build_info (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -39,7 +47,7 @@ CREATE TABLE source_files (
   file     TEXT NOT NULL UNIQUE,  -- path relative to data/reports/
   sha256   TEXT NOT NULL,         -- of the file's bytes
   bytes    INTEGER NOT NULL,
-  encoding TEXT,                  -- utf-8 / gb18030 / … as detected
+  encoding TEXT,                  -- utf-8 / gb18030 / html / pdf / docx …
   outcome  TEXT NOT NULL CHECK (outcome IN ('ok', 'partial', 'failed')),
   reason   TEXT                   -- why partial or failed
 );
@@ -60,6 +68,8 @@ CREATE TABLE reports (
   procurement_unit TEXT,      -- unit of s2_procurement_amount as written: 万元 / 元 / NULL (not stated)
   errors           INTEGER NOT NULL DEFAULT 0,  -- failed checks of severity error
   warnings         INTEGER NOT NULL DEFAULT 0,  -- failed checks of severity warning
+  checks           TEXT NOT NULL,  -- one character per check C01…C28 in order: . not applicable,
+                                   -- p pass, n not assessable, E/W/I fail (error/warning/info)
   s1_proactive_total                           INTEGER, -- 主动公开政府信息总数（第一部分所述） [2019/2021]
   s2_rules_new                                 INTEGER, -- 规章 · 本年新制作数量 [2019]
   s2_rules_published                           INTEGER, -- 规章 · 本年新公开数量 [2019]
@@ -307,7 +317,7 @@ CREATE TABLE fact_keys (
 
 -- The checks of CHECKS.md.
 CREATE TABLE checks (
-  check_id    TEXT PRIMARY KEY,  -- C01 … C28
+  check_id    TEXT PRIMARY KEY,  -- C01 … C28 (position in reports.checks = its number)
   grp         TEXT NOT NULL,     -- A … E
   group_label TEXT NOT NULL,
   title       TEXT NOT NULL,
@@ -315,22 +325,56 @@ CREATE TABLE checks (
   scope       TEXT NOT NULL      -- report / collection (needs other reports)
 ) WITHOUT ROWID;
 
--- One finding per report and applicable check.
-CREATE TABLE findings (
+-- Every failed check, with the evidence a reader can verify.
+CREATE TABLE failures (
   report_id INTEGER NOT NULL REFERENCES reports (report_id),
   check_id  TEXT NOT NULL REFERENCES checks (check_id),
-  status    TEXT NOT NULL CHECK (status IN ('pass', 'fail', 'na')),
   severity  TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
   evidence  TEXT NOT NULL,  -- Chinese sentence with the actual numbers
   keys      TEXT NOT NULL,  -- fact keys involved, space-separated
   PRIMARY KEY (report_id, check_id)
 ) WITHOUT ROWID;
-CREATE INDEX findings_check ON findings (check_id, status);
+CREATE INDEX failures_check ON failures (check_id);
+
+-- The detail shards: which file holds which reports.
+CREATE TABLE shards (
+  shard_id        INTEGER PRIMARY KEY,
+  first_report_id INTEGER NOT NULL,
+  last_report_id  INTEGER NOT NULL,
+  file            TEXT NOT NULL,  -- detail-<first 12 hex of its SHA-256>.sqlite
+  bytes           INTEGER NOT NULL
+);
+
+-- ===== detail files: detail-<hash>.sqlite =====
+
+-- The same labels as the core's fact_keys (cell_sources refers to key_id).
+CREATE TABLE fact_keys (
+  key_id      INTEGER PRIMARY KEY,  -- template order
+  key         TEXT NOT NULL UNIQUE, -- s3.granted.natural
+  column_name TEXT NOT NULL UNIQUE, -- s3_granted_natural
+  section     TEXT NOT NULL,        -- s1 / s2 / s3 / s4
+  row_label   TEXT NOT NULL,        -- 行政许可
+  col_label   TEXT NOT NULL,        -- 处理决定数量
+  label       TEXT NOT NULL,        -- 行政许可 · 处理决定数量
+  unit        TEXT NOT NULL,        -- 件 / 项 / 条 / 万元
+  templates   TEXT NOT NULL         -- '2019', '2021' or '2019,2021'
+);
+
+-- One finding per report and applicable check (CHECKS.md ids), pass, fail or not assessable.
+CREATE TABLE findings (
+  report_id INTEGER NOT NULL,   -- reports.report_id in the core
+  check_id  TEXT NOT NULL,      -- C01 … C28
+  status    TEXT NOT NULL CHECK (status IN ('pass', 'fail', 'na')),
+  severity  TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
+  evidence  TEXT NOT NULL,      -- Chinese sentence with the actual numbers
+  keys      TEXT NOT NULL,      -- fact keys involved, space-separated
+  PRIMARY KEY (report_id, check_id)
+) WITHOUT ROWID;
 
 -- Where each number was printed: one row per cell the report states (missing cells
 -- have none). line is 1-based in the decoded text; source_lines holds that line.
 CREATE TABLE cell_sources (
-  report_id INTEGER NOT NULL REFERENCES reports (report_id),
+  report_id INTEGER NOT NULL,
   key_id    INTEGER NOT NULL REFERENCES fact_keys (key_id),
   state     TEXT NOT NULL CHECK (state IN ('number', 'blank', 'dash', 'text')),
   line      INTEGER,  -- NULL when the cell is not on a known line
@@ -340,16 +384,16 @@ CREATE TABLE cell_sources (
 
 -- The source lines cells came from (each stored once per report).
 CREATE TABLE source_lines (
-  report_id INTEGER NOT NULL REFERENCES reports (report_id),
+  report_id INTEGER NOT NULL,
   line      INTEGER NOT NULL,
   text      TEXT NOT NULL,
-  locator   TEXT,  -- for HTML/Word/PDF inputs: table, row, column or page and position
+  locator   TEXT,  -- for HTML/Word/PDF inputs: table and row (表2 第5行) or page and position
   PRIMARY KEY (report_id, line)
 ) WITHOUT ROWID;
 
 -- The six sections as found (heading and line span); text for the prose sections 一, 五, 六.
 CREATE TABLE report_sections (
-  report_id  INTEGER NOT NULL REFERENCES reports (report_id),
+  report_id  INTEGER NOT NULL,
   section    INTEGER NOT NULL,  -- 1 … 6
   heading    TEXT NOT NULL,
   start_line INTEGER NOT NULL,
@@ -358,7 +402,7 @@ CREATE TABLE report_sections (
   PRIMARY KEY (report_id, section)
 ) WITHOUT ROWID;
 
--- Convenience view: every stated cell with its key, label, value source line.
+-- Every stated cell with its key, label, source line.
 CREATE VIEW cell_provenance AS
   SELECT c.report_id, k.key, k.label, c.state, c.line, COALESCE(c.raw, '') AS raw, l.text AS line_text, l.locator
   FROM cell_sources c

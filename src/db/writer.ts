@@ -1,12 +1,14 @@
 /**
- * Writes parsed reports into a sql.js database with the schema of schema.sql.
- * Pure over sql.js (no Node APIs) so the build script and the tests share it.
+ * Writes parsed reports into the core database and its detail shards (the two
+ * kinds of file of schema.sql). Pure over sql.js (no Node APIs) so the build
+ * script and the tests share it.
  */
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import { FACT_KEYS } from '../parse/factKeys';
 import type { Finding, ManifestRow, ParsedReport } from '../parse/types';
 import { CHECKS } from './checkCatalogue';
-import { SCHEMA_VERSION, schemaSql } from './schema';
+import { encodeChecks } from './checkCodes';
+import { SCHEMA_VERSION, coreSchemaSql, detailSchemaSql } from './schema';
 
 export type Outcome = 'ok' | 'partial' | 'failed';
 
@@ -43,45 +45,98 @@ export interface ReportRow {
 
 const KEY_ID = new Map(FACT_KEYS.map((f, i) => [f.key, i + 1]));
 
+/** Reports per detail shard: one report's detail is a few KB, so a shard is a quick download. */
+export const DEFAULT_SHARD_SIZE = 200;
+
+export interface Shard {
+  firstReportId: number;
+  lastReportId: number;
+  bytes: Uint8Array;
+}
+
+export interface WrittenDatabase {
+  core: Uint8Array;
+  shards: Shard[];
+}
+
+/** Content-addressed name of a shard, given the hex SHA-256 of its bytes. */
+export function shardFileName(sha256hex: string): string {
+  return `detail-${sha256hex.slice(0, 12)}.sqlite`;
+}
+
+function insertFactKeys(db: Database): void {
+  const fk = db.prepare('INSERT INTO fact_keys VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+  FACT_KEYS.forEach((f, i) =>
+    fk.run([i + 1, f.key, f.column, f.section, f.rowLabel, f.colLabel, f.label, f.unit, f.templates.join(',')]),
+  );
+  fk.free();
+}
+
+/** One detail shard being written. */
+class DetailShard {
+  readonly db: Database;
+  readonly finding: Statement;
+  readonly cell: Statement;
+  readonly line: Statement;
+  readonly section: Statement;
+  first = 0;
+  last = 0;
+
+  constructor(SQL: SqlJsStatic) {
+    this.db = new SQL.Database();
+    this.db.run('PRAGMA page_size = 4096');
+    this.db.run(detailSchemaSql());
+    this.db.run(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+    this.db.run('BEGIN');
+    insertFactKeys(this.db);
+    this.finding = this.db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?)');
+    this.cell = this.db.prepare('INSERT INTO cell_sources VALUES (?, ?, ?, ?, ?)');
+    this.line = this.db.prepare('INSERT INTO source_lines VALUES (?, ?, ?, ?)');
+    this.section = this.db.prepare('INSERT INTO report_sections VALUES (?, ?, ?, ?, ?, ?)');
+  }
+
+  finish(): Shard {
+    for (const s of [this.finding, this.cell, this.line, this.section]) s.free();
+    this.db.run('COMMIT');
+    this.db.run('VACUUM');
+    const bytes = this.db.export();
+    this.db.close();
+    return { firstReportId: this.first, lastReportId: this.last, bytes };
+  }
+}
+
 export class DatabaseWriter {
   readonly db: Database;
   private readonly insertFile: Statement;
   private readonly insertOrgan: Statement;
   private readonly insertReport: Statement;
-  private readonly insertFinding: Statement;
-  private readonly insertCell: Statement;
-  private readonly insertLine: Statement;
-  private readonly insertSection: Statement;
+  private readonly insertFailure: Statement;
+  private readonly SQL: SqlJsStatic;
+  private shard: DetailShard | null = null;
+  private readonly shards: Shard[] = [];
   private nextFileId = 1;
   private nextOrganId = 1;
   private nextReportId = 1;
 
-  constructor(SQL: SqlJsStatic) {
+  constructor(SQL: SqlJsStatic, private readonly shardSize = DEFAULT_SHARD_SIZE) {
+    this.SQL = SQL;
     this.db = new SQL.Database();
     this.db.run('PRAGMA page_size = 4096');
-    this.db.run(schemaSql());
+    this.db.run(coreSchemaSql());
     this.db.run(`PRAGMA user_version = ${SCHEMA_VERSION}`);
     this.db.run('BEGIN');
     const factCols = FACT_KEYS.map((f) => f.column);
     const reportCols = [
       'report_id', 'organ_id', 'file_id', 'organ_name', 'year', 'template', 'period', 'source_url', 'published',
-      'completeness', 'duplicate', 'procurement_unit', 'errors', 'warnings', ...factCols,
+      'completeness', 'duplicate', 'procurement_unit', 'errors', 'warnings', 'checks', ...factCols,
     ];
     this.insertFile = this.db.prepare('INSERT INTO source_files VALUES (?, ?, ?, ?, ?, ?, ?)');
     this.insertOrgan = this.db.prepare('INSERT INTO organs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
     this.insertReport = this.db.prepare(
       `INSERT INTO reports (${reportCols.join(', ')}) VALUES (${reportCols.map(() => '?').join(', ')})`,
     );
-    this.insertFinding = this.db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?)');
-    this.insertCell = this.db.prepare('INSERT INTO cell_sources VALUES (?, ?, ?, ?, ?)');
-    this.insertLine = this.db.prepare('INSERT INTO source_lines VALUES (?, ?, ?, ?)');
-    this.insertSection = this.db.prepare('INSERT INTO report_sections VALUES (?, ?, ?, ?, ?, ?)');
-
-    const fk = this.db.prepare('INSERT INTO fact_keys VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    FACT_KEYS.forEach((f, i) =>
-      fk.run([i + 1, f.key, f.column, f.section, f.rowLabel, f.colLabel, f.label, f.unit, f.templates.join(',')]),
-    );
-    fk.free();
+    this.insertFailure = this.db.prepare('INSERT INTO failures VALUES (?, ?, ?, ?, ?)');
+    insertFactKeys(this.db);
     const ck = this.db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?, ?)');
     for (const c of CHECKS) ck.run([c.id, c.group, c.groupLabel, c.title, c.severity, c.scope]);
     ck.free();
@@ -118,14 +173,18 @@ export class DatabaseWriter {
       report.procurementAmount?.unit ?? null,
       failed.filter((f) => f.severity === 'error').length,
       failed.filter((f) => f.severity === 'warning').length,
+      encodeChecks(r.findings),
     ];
     for (const f of FACT_KEYS) values.push(report.cells[f.key]?.value ?? null);
     this.insertReport.run(values);
 
-    for (const f of [...r.findings].sort((a, b) => a.check.localeCompare(b.check))) {
-      this.insertFinding.run([id, f.check, f.status, f.severity, f.evidence, f.keys.join(' ')]);
+    const findings = [...r.findings].sort((a, b) => a.check.localeCompare(b.check));
+    for (const f of findings) {
+      if (f.status === 'fail') this.insertFailure.run([id, f.check, f.severity, f.evidence, f.keys.join(' ')]);
     }
 
+    const shard = this.shardFor(id);
+    for (const f of findings) shard.finding.run([id, f.check, f.status, f.severity, f.evidence, f.keys.join(' ')]);
     const lines = new Map<number, string>();
     for (const f of FACT_KEYS) {
       const cell = report.cells[f.key];
@@ -133,31 +192,50 @@ export class DatabaseWriter {
       const line = cell.source?.line ?? null;
       if (line !== null && cell.source) lines.set(line, cell.source.text);
       const plain = cell.value !== null && cell.raw.trim() === String(cell.value);
-      this.insertCell.run([id, KEY_ID.get(f.key)!, cell.state, line, plain ? null : cell.raw]);
+      shard.cell.run([id, KEY_ID.get(f.key)!, cell.state, line, plain ? null : cell.raw]);
     }
     for (const [line, text] of [...lines].sort((a, b) => a[0] - b[0])) {
-      this.insertLine.run([id, line, text, r.lineLocators?.[line - 1] ?? null]);
+      shard.line.run([id, line, text, r.lineLocators?.[line - 1] ?? null]);
     }
-
     for (const s of report.sections) {
       const text = s.index === 1 ? report.prose.s1 : s.index === 5 ? report.prose.s5 : s.index === 6 ? report.prose.s6 : null;
-      this.insertSection.run([id, s.index, s.heading, s.startLine, s.endLine, text]);
+      shard.section.run([id, s.index, s.heading, s.startLine, s.endLine, text]);
     }
     return id;
   }
 
-  /** Commit, record the build's properties, ANALYZE and VACUUM; returns the file's bytes. */
-  finish(info: Record<string, string | number>): Uint8Array {
+  /** Report ids are given in order, so a shard is a contiguous range of them. */
+  private shardFor(id: number): DetailShard {
+    if (this.shard && id - this.shard.first >= this.shardSize) {
+      this.shards.push(this.shard.finish());
+      this.shard = null;
+    }
+    if (!this.shard) {
+      this.shard = new DetailShard(this.SQL);
+      this.shard.first = id;
+    }
+    this.shard.last = id;
+    return this.shard;
+  }
+
+  /**
+   * Close the shards, list them in the core (named by `nameShard`, a content hash),
+   * record the build's properties, ANALYZE and VACUUM.
+   */
+  finish(info: Record<string, string | number>, nameShard: (bytes: Uint8Array) => string): WrittenDatabase {
+    if (this.shard) this.shards.push(this.shard.finish());
+    this.shard = null;
+    const sh = this.db.prepare('INSERT INTO shards VALUES (?, ?, ?, ?, ?)');
+    this.shards.forEach((s, i) => sh.run([i + 1, s.firstReportId, s.lastReportId, nameShard(s.bytes), s.bytes.length]));
+    sh.free();
     const bi = this.db.prepare('INSERT INTO build_info VALUES (?, ?)');
     bi.run(['schema_version', String(SCHEMA_VERSION)]);
     for (const [k, v] of Object.entries(info).sort()) bi.run([k, String(v)]);
     bi.free();
-    for (const s of [this.insertFile, this.insertOrgan, this.insertReport, this.insertFinding, this.insertCell, this.insertLine, this.insertSection]) {
-      s.free();
-    }
+    for (const s of [this.insertFile, this.insertOrgan, this.insertReport, this.insertFailure]) s.free();
     this.db.run('COMMIT');
     this.db.run('ANALYZE');
     this.db.run('VACUUM');
-    return this.db.export();
+    return { core: this.db.export(), shards: this.shards };
   }
 }

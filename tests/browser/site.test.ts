@@ -6,7 +6,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import initSqlJs, { type Database } from 'sql.js';
+import type { Database } from 'sql.js';
+import { openBuiltDatabase } from '../../scripts/lib/openBuilt';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import { DIST, launchBrowser, serveStatic, watchErrors, type StaticServer } from './harness';
@@ -24,8 +25,7 @@ const all = (sql: string, params: (string | number)[] = []) => {
 
 beforeAll(async () => {
   expect(fs.existsSync(path.join(DIST, 'index.html')), 'dist/ is built by npm run test:browser').toBe(true);
-  const SQL = await initSqlJs();
-  db = new SQL.Database(fs.readFileSync(path.resolve('build/gongkai.sqlite')));
+  db = await openBuiltDatabase(path.resolve('build/gongkai.sqlite'));
   browser = await launchBrowser();
   fs.mkdirSync(SHOTS, { recursive: true });
 });

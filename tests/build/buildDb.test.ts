@@ -2,9 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import initSqlJs, { type Database } from 'sql.js';
+import type { Database } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDatabase, type BuildSummary } from '../../scripts/lib/buildDatabase';
+import { openBuiltDatabase } from '../../scripts/lib/openBuilt';
 import { FACT_KEYS } from '../../src/parse/factKeys';
 
 const SEEDS = path.resolve('data/reports');
@@ -14,10 +15,8 @@ function tmpDir(name: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `gongkai-${name}-`));
 }
 
-async function open(file: string): Promise<Database> {
-  const SQL = await initSqlJs();
-  return new SQL.Database(fs.readFileSync(file));
-}
+/** The core with its detail shards attached (findings, provenance, prose read through views). */
+const open = (file: string): Promise<Database> => openBuiltDatabase(file);
 
 function rows(db: Database, sql: string, params: (string | number)[] = []): Record<string, unknown>[] {
   const st = db.prepare(sql);
@@ -96,7 +95,7 @@ describe('build from the seed reports', () => {
   });
 
   test('the file is what the schema promises: user_version, page size, analyzed, labelled', () => {
-    expect(rows(db, 'PRAGMA user_version')[0].user_version).toBe(1);
+    expect(rows(db, 'PRAGMA user_version')[0].user_version).toBe(2);
     expect(rows(db, 'PRAGMA page_size')[0].page_size).toBe(4096);
     expect(rows(db, "SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'")[0].n).toBe(1);
     expect(rows(db, 'SELECT count(*) AS n FROM fact_keys')[0].n).toBe(FACT_KEYS.length);
@@ -104,10 +103,31 @@ describe('build from the seed reports', () => {
     expect(rows(db, "SELECT value FROM build_info WHERE key = 'reports_failed'")[0].value).toBe('0');
   });
 
-  test('the same inputs give a byte-identical database', async () => {
+  test('the same inputs give a byte-identical database, core and detail', async () => {
     const again = path.join(tmpDir('again'), 'gongkai.sqlite');
     await buildDatabase({ reportsDir: SEEDS, manifestPath: path.resolve('data/manifest.csv'), outFile: again, builtAt: '2026-11-21' });
     expect(Buffer.compare(fs.readFileSync(out), fs.readFileSync(again))).toBe(0);
+    const detail = (f: string) => path.join(path.dirname(f), 'public', 'data');
+    const shards = fs.readdirSync(detail(out)).sort();
+    expect(shards).toEqual(fs.readdirSync(detail(again)).sort());
+    for (const s of shards) expect(Buffer.compare(fs.readFileSync(path.join(detail(out), s)), fs.readFileSync(path.join(detail(again), s)))).toBe(0);
+  });
+
+  test('every check result is in reports.checks, every failure with evidence in the core', () => {
+    const r = reportByFile(db, '002_8d6632e4e8c36cd9.txt');
+    const code = String(r.checks);
+    expect(code).toHaveLength(28);
+    expect(code[3]).toBe('E'); // C04 fails, severity error
+    expect(code[8]).toBe('W'); // C09 fails, severity warning
+    const failures = rows(db, 'SELECT check_id FROM failures WHERE report_id = ? ORDER BY check_id', [r.report_id as number]).map((f) => f.check_id);
+    const failedInCode = [...code].flatMap((ch, i) => ('EWI'.includes(ch) ? [`C${String(i + 1).padStart(2, '0')}`] : []));
+    expect(failures).toEqual(failedInCode);
+    // the detail findings agree with the code, pass and na included
+    const detail = rows(db, 'SELECT check_id, status FROM findings WHERE report_id = ?', [r.report_id as number]);
+    for (const f of detail) {
+      const ch = code[Number(String(f.check_id).slice(1)) - 1];
+      expect(f.status === 'pass' ? 'p' : f.status === 'na' ? 'n' : 'fail').toBe('EWI'.includes(ch) ? 'fail' : ch);
+    }
   });
 
   describe.skipIf(!fs.existsSync(TRUTH))('against the hand-checked truth of ../shared', () => {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import initSqlJs from 'sql.js';
 import { describe, expect, test } from 'vitest';
-import { schemaSql } from '../../src/db/schema';
+import { coreSchemaSql, detailSchemaSql, schemaSql } from '../../src/db/schema';
 import { FACT_KEYS } from '../../src/parse/factKeys';
 
 describe('database schema', () => {
@@ -12,10 +12,19 @@ describe('database schema', () => {
   test('reports has one column per fact key, named with _ for .', async () => {
     const SQL = await initSqlJs();
     const db = new SQL.Database();
-    db.run(schemaSql());
+    db.run(coreSchemaSql());
     const cols = db.exec("SELECT name FROM pragma_table_info('reports')")[0].values.map((r) => String(r[0]));
     for (const f of FACT_KEYS) expect(cols).toContain(f.column);
     expect(cols).toContain('s3_denied_third_party_natural');
-    expect(cols.length).toBe(FACT_KEYS.length + 14);
+    expect(cols.length).toBe(FACT_KEYS.length + 15);
+    expect(cols).toContain('checks');
+  });
+
+  test('a detail shard holds findings, provenance and prose, and its view joins them', async () => {
+    const SQL = await initSqlJs();
+    const db = new SQL.Database();
+    db.run(detailSchemaSql());
+    const names = db.exec("SELECT name FROM sqlite_master WHERE type IN ('table', 'view') ORDER BY name")[0].values.map((r) => String(r[0]));
+    expect(names).toEqual(['cell_provenance', 'cell_sources', 'fact_keys', 'findings', 'report_sections', 'source_lines']);
   });
 });
