@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDatabase, type BuildSummary } from '../../scripts/lib/buildDatabase';
 import { openBuiltDatabase } from '../../scripts/lib/openBuilt';
 import { FACT_KEYS } from '../../src/parse/factKeys';
+import { gbk } from '../extract/gbk';
+import { makeReport, reportHtml } from '../extract/render';
 
 const SEEDS = path.resolve('data/reports');
 const TRUTH = path.resolve('../shared/corpus/seeds');
@@ -216,5 +218,43 @@ describe('bad input costs nothing else', () => {
     expect(summary.filesWithoutManifest).toEqual(
       ['binary.txt', 'empty.txt', 'gb18030.txt', 'huge.txt', 'not-a-report.txt', 'truncated.txt'],
     );
+  });
+});
+
+describe('saved web pages go through the same build', () => {
+  const dir = tmpDir('html');
+  const reports = path.join(dir, 'reports');
+  const out = path.join(dir, 'gongkai.sqlite');
+  const page = makeReport(7, '2021');
+  let db: Database;
+  beforeAll(async () => {
+    fs.mkdirSync(reports);
+    fs.writeFileSync(path.join(reports, 'page.html'), gbk(reportHtml(page, { chrome: true, charset: 'gbk', published: '2022-01-28', source: page.organ })));
+    fs.writeFileSync(path.join(dir, 'manifest.csv'), 'file,organ,province,city,county,level,year,source_url,published\npage.html,,,,,县级部门,,https://example.gov.cn/page.html,\n');
+    await buildDatabase({ reportsDir: reports, manifestPath: path.join(dir, 'manifest.csv'), outFile: out });
+    db = await open(out);
+  }, 120_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  test('every figure of a GBK page with site chrome reaches the database', () => {
+    const r = reportByFile(db, 'page.html');
+    for (const [key, value] of Object.entries(page.facts)) expect(r[key.replaceAll('.', '_')], key).toBe(value);
+    expect(r.year).toBe(page.year);
+    expect(r.template).toBe('2021');
+  });
+
+  test("the page's own 发布日期 fills the manifest's empty date, and C28 can be assessed", () => {
+    const r = reportByFile(db, 'page.html');
+    expect(r.published).toBe('2022-01-28');
+    expect(r.source_url).toBe('https://example.gov.cn/page.html');
+    const c28 = rows(db, "SELECT status FROM findings WHERE report_id = ? AND check_id = 'C28'", [r.report_id as number])[0];
+    expect(c28.status).not.toBe('na');
+  });
+
+  test('provenance names the table and row a reader can find', () => {
+    const r = reportByFile(db, 'page.html');
+    const p = rows(db, "SELECT line_text, locator FROM cell_provenance WHERE report_id = ? AND key = 's2.licensing.decisions'", [r.report_id as number])[0];
+    expect(String(p.locator)).toMatch(/^表\d+ 第\d+行$/);
+    expect(String(p.line_text)).toContain(String(page.facts['s2.licensing.decisions']));
   });
 });
