@@ -20,6 +20,7 @@ import {
 } from 'docx';
 import { generateReport } from '../../scripts/synth/index.ts';
 import { S2_ROWS_2019, S2_ROWS_2021, S3_ROWS, S3_COLS, S4_GROUPS, S4_COLS, type Template } from '../../src/parse/factKeys.ts';
+import { Rng } from '../../scripts/synth/prng.ts';
 
 export interface ReportData {
   template: Template;
@@ -32,15 +33,10 @@ export interface ReportData {
   dash?: string[];
 }
 
+/** Uniform draws in [0, 1) from the generator's seeded PRNG. */
 function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 const ORGANS = ['绥滨县连生乡人民政府', '临安区教育局', '江宁区市场监督管理局', '双流县交通运输局', '青浦区人力资源和社会保障局'];

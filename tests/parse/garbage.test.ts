@@ -6,16 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/parse/index';
 import { decodeReport } from '../../scripts/lib/decode';
 import { generateReport } from '../../scripts/synth/index';
+import { Rng } from '../../scripts/synth/prng';
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+/** Uniform draws in [0, 1) from the generator's seeded PRNG. */
+function rng(seed: number): () => number {
+  const r = new Rng(seed);
+  return () => r.next();
 }
 
 describe('garbage in', () => {
