@@ -1,5 +1,6 @@
 // npm run build:db — data/reports + data/manifest.csv → build/gongkai.sqlite
 // Options: --data DIR (default data), --out FILE (default build/gongkai.sqlite)
+// Env: GONGKAI_SPLIT_GZIP_BYTES — split the core into per-year parts above this gzip size (default 25 MiB)
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { buildDatabase } from './lib/buildDatabase';
@@ -24,11 +25,18 @@ function builtAt(): string | null {
   }
 }
 
+const splitEnv = process.env.GONGKAI_SPLIT_GZIP_BYTES;
+if (splitEnv && !/^\d+$/.test(splitEnv)) {
+  console.error(`build-db: GONGKAI_SPLIT_GZIP_BYTES 应为字节数（整数），而不是 ${splitEnv}`);
+  process.exit(2);
+}
+
 const summary = await buildDatabase({
   reportsDir: path.join(dataDir, 'reports'),
   manifestPath: path.join(dataDir, 'manifest.csv'),
   outFile,
   builtAt: builtAt(),
+  splitGzipBytes: splitEnv ? Number(splitEnv) : undefined,
   progress: true,
   log: (l) => console.log(l),
 });

@@ -6,10 +6,12 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import initSqlJs from 'sql.js';
 import { mergeFindings, runCollectionChecks } from '../../src/checks/index';
 import { groupByOrgan } from '../../src/checks/organGroups';
 import { organMatchKey } from '../../src/checks/organKey';
+import { partFileName, splitCore } from '../../src/db/parts';
 import { DatabaseWriter, shardFileName } from '../../src/db/writer';
 import { toSimplified } from '../../src/parse/normalise';
 import type { ManifestRow } from '../../src/parse/types';
@@ -29,9 +31,17 @@ export interface BuildOptions {
   shardSize?: number;
   /** recorded as built_at; from SOURCE_DATE_EPOCH or the data's last commit, never the clock */
   builtAt?: string | null;
+  /**
+   * When the core file would be larger than this gzipped, split it: one part per
+   * year (reports and failures) beside the shards, and the core an index. Default 25 MiB.
+   */
+  splitGzipBytes?: number;
   log?: (line: string) => void;
   progress?: boolean;
 }
+
+/** Above this (gzip) the core is split into per-year parts: 25 MiB. */
+export const DEFAULT_SPLIT_GZIP_BYTES = 25 * 1024 * 1024;
 
 export interface BuildSummary {
   files: number;
@@ -49,6 +59,12 @@ export interface BuildSummary {
   /** detail shards: count and total size */
   shards: number;
   shardBytes: number;
+  /** gzip size of the whole core, before any split */
+  gzipBytes: number;
+  /** per-year part files (0 when the core was not split) and their total size */
+  parts: number;
+  partBytes: number;
+  splitGzipBytes: number;
   outFile: string;
 }
 
@@ -178,6 +194,10 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     bytes: 0,
     shards: 0,
     shardBytes: 0,
+    gzipBytes: 0,
+    parts: 0,
+    partBytes: 0,
+    splitGzipBytes: opts.splitGzipBytes ?? DEFAULT_SPLIT_GZIP_BYTES,
     outFile: opts.outFile,
   };
 
@@ -199,14 +219,22 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
   if (opts.builtAt) info.built_at = opts.builtAt;
   const detailDir = opts.detailDir ?? path.join(path.dirname(opts.outFile), 'public', 'data');
   fs.mkdirSync(detailDir, { recursive: true });
-  for (const f of fs.readdirSync(detailDir)) if (/^detail-.*\.sqlite$/.test(f)) fs.rmSync(path.join(detailDir, f));
-  const written = writer.finish(info, (bytes) => shardFileName(crypto.createHash('sha256').update(bytes).digest('hex')));
-  for (const sh of written.shards) {
-    fs.writeFileSync(path.join(detailDir, shardFileName(crypto.createHash('sha256').update(sh.bytes).digest('hex'))), sh.bytes);
+  for (const f of fs.readdirSync(detailDir)) if (/^(detail|part)-.*\.sqlite$/.test(f)) fs.rmSync(path.join(detailDir, f));
+  const sha = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
+  const written = writer.finish(info, (bytes) => shardFileName(sha(bytes)));
+  for (const sh of written.shards) fs.writeFileSync(path.join(detailDir, shardFileName(sha(sh.bytes))), sh.bytes);
+  let core = written.core;
+  summary.gzipBytes = zlib.gzipSync(core).length;
+  if (summary.gzipBytes > summary.splitGzipBytes) {
+    const split = splitCore(SQL, core, (year, bytes) => partFileName(year, sha(bytes)));
+    for (const p of split.parts) fs.writeFileSync(path.join(detailDir, p.file), p.bytes);
+    core = split.index;
+    summary.parts = split.parts.length;
+    summary.partBytes = split.parts.reduce((n, p) => n + p.bytes.length, 0);
   }
   fs.mkdirSync(path.dirname(opts.outFile), { recursive: true });
-  fs.writeFileSync(opts.outFile, written.core);
-  summary.bytes = written.core.length;
+  fs.writeFileSync(opts.outFile, core);
+  summary.bytes = core.length;
   summary.shards = written.shards.length;
   summary.shardBytes = written.shards.reduce((n, s) => n + s.bytes.length, 0);
   log(formatSummary(summary));
@@ -224,5 +252,11 @@ export function formatSummary(s: BuildSummary): string {
   for (const f of s.filesWithoutManifest) lines.push(`  文件不在清单中：${f}`);
   for (const p of s.manifestProblems) lines.push(`  清单问题：${p}`);
   lines.push(`数据库 ${s.outFile}：${(s.bytes / 1024).toFixed(1)} KB，明细文件 ${s.shards} 个共 ${(s.shardBytes / 1024).toFixed(1)} KB`);
+  const mb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
+  if (s.parts) {
+    lines.push(
+      `核心文件 gzip 后 ${mb(s.gzipBytes)}，超过拆分阈值 ${mb(s.splitGzipBytes)}：已按年度拆分为 ${s.parts} 个分卷文件（共 ${(s.partBytes / 1024).toFixed(1)} KB），核心文件仅作索引`,
+    );
+  }
   return lines.join('\n');
 }

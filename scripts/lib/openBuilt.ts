@@ -1,8 +1,9 @@
-/** Open a built core database in Node with every detail shard attached (tests, scripts). */
+/** Open a built core database in Node with every detail shard attached and every per-year part loaded (tests, scripts). */
 import fs from 'node:fs';
 import path from 'node:path';
 import initSqlJs, { type Database } from 'sql.js';
 import { attachShard, refreshDetailViews } from '../../src/db/detail';
+import { loadPart, readParts } from '../../src/db/parts';
 
 export async function openBuiltDatabase(coreFile: string, detailDir = path.join(path.dirname(coreFile), 'public', 'data')): Promise<Database> {
   const SQL = await initSqlJs();
@@ -14,5 +15,6 @@ export async function openBuiltDatabase(coreFile: string, detailDir = path.join(
     ids.push(Number(id));
   }
   refreshDetailViews(core, ids);
+  for (const p of readParts(core)) loadPart(SQL, core, fs.readFileSync(path.join(detailDir, p.file)));
   return core;
 }

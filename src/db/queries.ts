@@ -7,6 +7,7 @@ import { FACT_KEYS } from '../parse/factKeys';
 import { CHECK_INFO, CHECKS } from './checkCatalogue';
 import { decodeChecks } from './checkCodes';
 import { whereFilters, type Filters } from './filters';
+import type { PartNeed } from './parts';
 import { nums, strs, type Table } from './table';
 
 export interface Queryable {
@@ -31,17 +32,26 @@ export interface Meta {
   reports: number;
   /** the detail files: file, first_report_id, last_report_id, bytes */
   shards: Table;
+  /** the per-year part files when the build split the core (else empty): year, file, reports, bytes */
+  parts: Table;
 }
 
+/** Reads no report rows, so it needs none of the per-year parts: years and the count come from `parts` when split. */
 export function meta(db: Queryable): Meta {
-  const years = nums(db.all('SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year'), 'year') as number[];
+  const parts = db.all('SELECT year, file, reports, bytes FROM parts ORDER BY year IS NULL, year');
+  const split = parts.length > 0;
+  const years = split
+    ? ([...new Set(nums(parts, 'year').filter((y): y is number => y !== null))].sort((a, b) => a - b))
+    : (nums(db.all('SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year'), 'year') as number[]);
   const levels = strs(db.all('SELECT DISTINCT level FROM organs WHERE level IS NOT NULL ORDER BY level'), 'level');
   const regions = db.all(
     `SELECT DISTINCT province, city, county FROM organs WHERE province IS NOT NULL ORDER BY province, city, county`,
   );
-  const reports = nums(db.all('SELECT COUNT(*) AS n FROM reports'), 'n')[0] ?? 0;
+  const reports = split
+    ? (nums(parts, 'reports') as number[]).reduce((n, x) => n + x, 0)
+    : (nums(db.all('SELECT COUNT(*) AS n FROM reports'), 'n')[0] ?? 0);
   const shards = db.all('SELECT file, first_report_id, last_report_id, bytes FROM shards ORDER BY first_report_id');
-  return { build: db.all('SELECT key, value FROM build_info ORDER BY key'), years, levels, regions, reports, shards };
+  return { build: db.all('SELECT key, value FROM build_info ORDER BY key'), years, levels, regions, reports, shards, parts };
 }
 
 export const ORGAN_OPTION_LIMIT = 500;
@@ -280,3 +290,21 @@ export const QUERIES = {
 export type QueryName = keyof typeof QUERIES;
 export type QueryArgs<K extends QueryName> = Parameters<(typeof QUERIES)[K]>[1];
 export type QueryResult<K extends QueryName> = ReturnType<(typeof QUERIES)[K]>;
+
+/**
+ * Which per-year parts each query needs loaded first when the build split the
+ * core: the years of its filters (a view filtered to 2020 loads only 2020), all
+ * of them for queries that look a report up by id, none for those that read no
+ * report rows.
+ */
+export const PART_NEEDS: { [K in QueryName]: (args: QueryArgs<K>) => PartNeed } = {
+  meta: () => 'none',
+  organOptions: () => 'none',
+  overview: (f) => ({ from: f.from, to: f.to }),
+  reportList: (a) => ({ from: a.filters.from, to: a.filters.to }),
+  yearTotals: (a) => ({ from: a.filters.from, to: a.filters.to }),
+  organValues: (a) => ({ from: a.filters.from, to: a.filters.to }),
+  compliance: (a) => ({ from: a.filters.from, to: a.filters.to }),
+  report: () => 'all',
+  provenance: () => 'none', // reads only the detail shards
+};

@@ -1,4 +1,4 @@
--- gongkai database schema, version 2 (also PRAGMA user_version).
+-- gongkai database schema, version 3 (also PRAGMA user_version).
 -- Generated from src/db/schema.ts; do not edit by hand (npm run schema rewrites it).
 --
 -- A build writes two kinds of file:
@@ -12,8 +12,17 @@
 --   detail-<hash>.sqlite    detail shards, each for a range of report_id (listed in
 --                           the core's `shards`): every finding with its evidence,
 --                           where each number was printed, and the prose.
+--   part-<year>-<hash>.sqlite  only when the core would exceed the split threshold
+--                           (25 MB gzip): the rows of `reports` and `failures` of one
+--                           year each (same tables as the core; 'unknown' = no year),
+--                           listed in the core's `parts`. The core is then an index:
+--                           the same tables with `reports` and `failures` empty.
 -- To query everything: open the core and ATTACH the shards, e.g. in Python
 --   db.execute("ATTACH 'detail-1a2b3c4d5e6f.sqlite' AS d1")
+-- and, when `parts` is not empty, copy each part's rows into the core:
+--   db.execute("ATTACH 'part-2021-1a2b3c4d5e6f.sqlite' AS p")
+--   db.execute("INSERT INTO reports SELECT * FROM p.reports")
+--   db.execute("INSERT INTO failures SELECT * FROM p.failures")
 
 -- ===== core file: gongkai.sqlite =====
 
@@ -343,6 +352,15 @@ CREATE TABLE shards (
   last_report_id  INTEGER NOT NULL,
   file            TEXT NOT NULL,  -- detail-<first 12 hex of its SHA-256>.sqlite
   bytes           INTEGER NOT NULL
+);
+
+-- The per-year part files, when the build split the core (empty otherwise): the
+-- rows of reports and failures of each year are in its part, not in this file.
+CREATE TABLE parts (
+  year    INTEGER,           -- the reports' year; NULL for reports without a year
+  file    TEXT NOT NULL,     -- part-<year|unknown>-<first 12 hex of its SHA-256>.sqlite
+  reports INTEGER NOT NULL,  -- rows of reports in the part
+  bytes   INTEGER NOT NULL
 );
 
 -- ===== detail files: detail-<hash>.sqlite =====
