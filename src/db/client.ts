@@ -1,9 +1,13 @@
 /** The page's handle on the database worker: typed, promise-based named queries. */
 import type { QueryArgs, QueryName, QueryResult } from './queries';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { LoadProgress, WorkerRequest, WorkerResponse } from './protocol';
+
+export type { LoadProgress };
 
 export class DbClient {
   readonly ready: Promise<void>;
+  /** Hears the download progress of the database and of the per-year parts (loaded === total: done). */
+  onProgress: ((p: LoadProgress) => void) | null = null;
   #worker: Worker;
   #next = 1;
   #pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
@@ -14,6 +18,10 @@ export class DbClient {
       this.#worker.addEventListener('error', (e) => reject(new Error(`数据库线程无法启动：${e.message ?? ''}`)));
       this.#worker.addEventListener('message', (ev: MessageEvent<WorkerResponse>) => {
         const m = ev.data;
+        if (m.type === 'progress') {
+          this.onProgress?.(m);
+          return;
+        }
         if (m.type === 'opened') {
           if (m.ok) resolve();
           else reject(new Error(m.error));
@@ -29,7 +37,7 @@ export class DbClient {
     this.#send({
       type: 'open',
       dbUrl: new URL(dbUrl, location.href).href,
-      // the build puts the shards in build/public/data/, served under the site's base path
+      // the build puts the shards and parts in build/public/data/, served under the site's base path
       detailBase: new URL(`${import.meta.env.BASE_URL}data/`, location.href).href,
     });
   }

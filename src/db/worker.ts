@@ -5,13 +5,17 @@
  * (findings, provenance, prose) are fetched only when a query needs a report's
  * detail, ATTACHed to the core, and seen through TEMP views with the tables'
  * own names — so queries read `findings` or `cell_provenance` as if one file.
+ * When the build split the core into per-year parts, each query first loads
+ * the parts of the years it reads (copied into the core's reports and failures,
+ * kept for the session), and the page is told the download progress.
  */
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { attachShard, detachShard, refreshDetailViews } from './detail';
-import { DETAIL_IDS, QUERIES, type QueryName, type Queryable } from './queries';
+import { loadPart, partsFor, readParts, type PartInfo, type PartNeed } from './parts';
+import { DETAIL_IDS, PART_NEEDS, QUERIES, type QueryName, type Queryable } from './queries';
 import { tableFromExec } from './table';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { LoadProgress, WorkerRequest, WorkerResponse } from './protocol';
 
 /** SQLite attaches at most 10 files; keep the most recently used shards. */
 const MAX_ATTACHED = 8;
@@ -31,29 +35,142 @@ interface Opened {
   /** shard id → its open database, in order of use (oldest first) */
   attached: Map<number, Database>;
   detailBase: string;
+  /** per-year parts (empty when the core holds every report) */
+  parts: PartInfo[];
+  /** part file → its load, started once and kept (a failed load is forgotten, so a later query retries) */
+  partLoads: Map<string, Promise<void>>;
 }
 
 let ready: Promise<Opened> | null = null;
 
-async function fetchBytes(url: string, what: string): Promise<Uint8Array> {
+const post = (m: WorkerResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
+
+/**
+ * Fetch a file's bytes; `onBytes` hears the bytes received so far and the
+ * expected total (null when the server does not say, or sends it compressed).
+ */
+async function fetchBytes(url: string, what: string, onBytes?: (received: number, total: number | null) => void): Promise<Uint8Array> {
   const r = await fetch(url);
   if (!r.ok) throw new Error(`${what}无法加载（HTTP ${r.status}）`);
-  return new Uint8Array(await r.arrayBuffer());
+  if (!onBytes || !r.body) return new Uint8Array(await r.arrayBuffer());
+  const length = Number(r.headers.get('content-length'));
+  const total = length > 0 && !r.headers.get('content-encoding') ? length : null;
+  onBytes(0, total);
+  const reader = r.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.length;
+    onBytes(received, total);
+  }
+  if (chunks.length === 1) return chunks[0];
+  const out = new Uint8Array(received);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+/** At most one progress message per this many ms while bytes arrive (every start and end is sent). */
+const PROGRESS_EVERY_MS = 100;
+let lastProgress = 0;
+function progress(p: Omit<LoadProgress, 'type'>, force: boolean): void {
+  const now = performance.now();
+  if (!force && now - lastProgress < PROGRESS_EVERY_MS) return;
+  lastProgress = now;
+  post({ type: 'progress', ...p });
 }
 
 async function open(dbUrl: string, detailBase: string): Promise<Opened> {
-  const [SQL, bytes] = await Promise.all([initSqlJs({ locateFile: () => wasmUrl }), fetchBytes(dbUrl, '数据库文件')]);
+  let totalBytes = 0;
+  const onBytes = (received: number, total: number | null) => {
+    totalBytes = total ?? 0;
+    progress({ loaded: 0, total: 1, bytes: received, totalBytes, what: '数据库' }, received === 0);
+  };
+  const [SQL, bytes] = await Promise.all([initSqlJs({ locateFile: () => wasmUrl }), fetchBytes(dbUrl, '数据库文件', onBytes)]);
+  progress({ loaded: 1, total: 1, bytes: bytes.length, totalBytes: bytes.length, what: '数据库' }, true);
   let core: Database;
   let shards: ShardInfo[];
+  let parts: PartInfo[];
   try {
     core = new SQL.Database(bytes);
     core.exec('SELECT 1 FROM reports LIMIT 1');
     const res = core.exec('SELECT shard_id, first_report_id, last_report_id, file FROM shards ORDER BY first_report_id');
     shards = (res[0]?.values ?? []).map(([id, first, last, file]) => ({ id: Number(id), first: Number(first), last: Number(last), file: String(file) }));
+    parts = readParts(core);
   } catch (e) {
     throw new Error(`数据库文件无法读取：${e instanceof Error ? e.message : String(e)}`);
   }
-  return { SQL, core, shards, attached: new Map(), detailBase, q: { all: (sql, params) => tableFromExec(core.exec(sql, params ?? [])) } };
+  return {
+    SQL,
+    core,
+    shards,
+    attached: new Map(),
+    detailBase,
+    parts,
+    partLoads: new Map(),
+    q: { all: (sql, params) => tableFromExec(core.exec(sql, params ?? [])) },
+  };
+}
+
+/** The parts being fetched now, counted together for the progress bar until all of them are in. */
+interface Batch {
+  loaded: number;
+  total: number;
+  bytes: number;
+  totalBytes: number;
+  pending: PartInfo[];
+}
+let batch: Batch | null = null;
+
+const partLabel = (p: PartInfo) => (p.year === null ? '无年度报告的数据' : `${p.year} 年数据`);
+
+function batchProgress(b: Batch, force: boolean): void {
+  const next = [...b.pending].sort((x, y) => (x.year ?? Infinity) - (y.year ?? Infinity))[0];
+  progress({ loaded: b.loaded, total: b.total, bytes: b.bytes, totalBytes: b.totalBytes, what: next ? partLabel(next) : '数据' }, force);
+}
+
+async function loadOnePart(o: Opened, p: PartInfo): Promise<void> {
+  const b = (batch ??= { loaded: 0, total: 0, bytes: 0, totalBytes: 0, pending: [] });
+  b.total++;
+  b.totalBytes += p.bytes;
+  b.pending.push(p);
+  batchProgress(b, true);
+  let got = 0;
+  try {
+    const bytes = await fetchBytes(new URL(p.file, o.detailBase).href, `${partLabel(p)}文件`, (received) => {
+      b.bytes += received - got;
+      got = received;
+      batchProgress(b, false);
+    });
+    loadPart(o.SQL, o.core, bytes);
+  } finally {
+    b.bytes += Math.max(0, p.bytes - got);
+    b.loaded++;
+    b.pending.splice(b.pending.indexOf(p), 1);
+    if (b.loaded === b.total && batch === b) batch = null;
+    batchProgress(b, true);
+  }
+}
+
+/** Load the parts a query needs (each once; concurrent queries share a load in flight). */
+async function ensureParts(o: Opened, need: PartNeed): Promise<void> {
+  await Promise.all(
+    partsFor(o.parts, need).map((p) => {
+      let load = o.partLoads.get(p.file);
+      if (!load) {
+        load = loadOnePart(o, p);
+        o.partLoads.set(p.file, load);
+        load.catch(() => o.partLoads.delete(p.file));
+      }
+      return load;
+    }),
+  );
 }
 
 async function ensureDetail(o: Opened, reportIds: number[]): Promise<void> {
@@ -82,8 +199,6 @@ async function ensureDetail(o: Opened, reportIds: number[]): Promise<void> {
   if (changed) refreshDetailViews(o.core, [...o.attached.keys()]);
 }
 
-const post = (m: WorkerResponse) => (self as unknown as DedicatedWorkerGlobalScope).postMessage(m);
-
 self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   const m = ev.data;
   if (m.type === 'open') {
@@ -100,6 +215,10 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
     const fn = QUERIES[m.name as QueryName] as (db: Queryable, args: unknown) => unknown;
     if (!fn) throw new Error(`未知查询：${m.name}`);
     const detail = DETAIL_IDS[m.name] as ((args: unknown) => number[]) | undefined;
+    if (o.parts.length) {
+      const need = PART_NEEDS[m.name as QueryName] as (args: unknown) => PartNeed;
+      await ensureParts(o, need(m.args));
+    }
     if (detail) await ensureDetail(o, detail(m.args));
     post({ type: 'result', id: m.id, ok: true, result: fn(o.q, m.args) });
   } catch (e) {
