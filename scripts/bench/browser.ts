@@ -84,15 +84,32 @@ const PROBE = `(() => {
   });
 })();`;
 
-function floorHtml(wasm: string, db: string): string {
+/**
+ * The floor page: the same wasm, and the same database files the app fetched
+ * before its first chart (the core, and the per-year parts when the build split
+ * it), downloaded in parallel, opened, the parts' rows copied into the core as
+ * the app does, then one count(*).
+ */
+function floorHtml(wasm: string, files: string[]): string {
   return `<!doctype html><meta charset="utf-8"><title>floor</title><script src="sql-wasm.js"></script><script>
 (async () => {
   try {
-    const [SQL, buf] = await Promise.all([
+    const files = ${JSON.stringify(files)};
+    const [SQL, ...bufs] = await Promise.all([
       initSqlJs({ locateFile: () => 'assets/${wasm}' }),
-      fetch('assets/${db}').then((r) => r.arrayBuffer()),
+      ...files.map((f) => fetch(f).then((r) => { if (!r.ok) throw new Error(f + ': HTTP ' + r.status); return r.arrayBuffer(); })),
     ]);
-    const db = new SQL.Database(new Uint8Array(buf));
+    const db = new SQL.Database(new Uint8Array(bufs[0]));
+    for (const b of bufs.slice(1)) {
+      const part = new SQL.Database(new Uint8Array(b));
+      db.run("ATTACH '/" + part.filename + "' AS part");
+      const tables = part.exec("SELECT name FROM sqlite_schema WHERE type = 'table'")[0]?.values.map((r) => r[0]) ?? [];
+      db.run('BEGIN');
+      for (const t of tables) db.run('INSERT INTO main."' + t + '" SELECT * FROM part."' + t + '"');
+      db.run('COMMIT');
+      db.run('DETACH part');
+      part.close();
+    }
     const n = db.exec('SELECT count(*) FROM reports')[0].values[0][0];
     performance.mark('bench:floor');
     window.__db = db;
@@ -104,6 +121,9 @@ function floorHtml(wasm: string, db: string): string {
 
 export interface BrowserResult {
   coldLoads: number[];
+  /** bytes the page downloaded before its first chart (all requests), and the database files among them */
+  coldBytes: number[];
+  coldFiles: string[];
   dbOpen: number[];
   floor: number[];
   views: { view: string; changes: { label: string; ms: number; queryMs: number; queries: number; mutations: number }[] }[];
@@ -156,20 +176,59 @@ async function planChanges(page: Page, count: number): Promise<{ id: string; val
   return out.slice(0, Math.max(count, out.length >= count ? count : out.length));
 }
 
+/** Wait for the probe's first chart; on a timeout say what the page shows instead. */
+async function waitFirstChart(page: Page, timeoutMs: number): Promise<void> {
+  try {
+    await page.waitForFunction(() => (window as unknown as { __bench: { first: number | null } }).__bench.first !== null, null, { timeout: timeoutMs, polling: 50 });
+  } catch (e) {
+    const shows = await page.evaluate(() => (document.querySelector('main')?.textContent ?? document.body.textContent ?? '').replace(/\s+/g, ' ').trim().slice(0, 240)).catch(() => '?');
+    throw new Error(`no chart drawn within ${timeoutMs / 1000} s; the page shows: ${shows}`, { cause: e });
+  }
+}
+
 export async function browserBench(distDir: string, opts: { coldRuns: number; changes: number; timeoutMs: number; log: (s: string) => void }): Promise<BrowserResult> {
   const assets = fs.readdirSync(path.join(distDir, 'assets'));
   const wasm = assets.find((f) => f.endsWith('.wasm'));
-  const db = assets.find((f) => f.endsWith('.sqlite'));
-  if (!wasm || !db) throw new Error('dist has no wasm or no .sqlite asset');
+  if (!wasm) throw new Error('dist has no wasm asset');
   fs.copyFileSync(path.resolve('node_modules/sql.js/dist/sql-wasm.js'), path.join(distDir, 'sql-wasm.js'));
-  fs.writeFileSync(path.join(distDir, 'floor.html'), floorHtml(wasm, db));
 
   const server = await serveStatic(distDir, '/');
   const browser = await launchBrowser();
-  const res: BrowserResult = { coldLoads: [], dbOpen: [], floor: [], views: [], filterFloor: [], errors: [] };
+  const res: BrowserResult = { coldLoads: [], coldBytes: [], coldFiles: [], dbOpen: [], floor: [], views: [], filterFloor: [], errors: [] };
   try {
-    // Floor first and between cold loads, alternating, so both see the same machine load.
+    // Cold load, then the floor over the same files, alternating so both see the same machine load.
     for (let i = 0; i < opts.coldRuns; i++) {
+      {
+        const { page, close } = await freshPage(browser, res.errors);
+        const fetched: { url: string; bytes: number; at: number }[] = [];
+        const pending: Promise<void>[] = [];
+        page.on('requestfinished', (rq) => {
+          const at = Date.now();
+          pending.push(rq.sizes().then((z) => void fetched.push({ url: rq.url(), bytes: z.responseBodySize, at })).catch(() => undefined));
+        });
+        await page.addInitScript(PROBE);
+        await page.goto(server.url);
+        await waitFirstChart(page, opts.timeoutMs);
+        const seen = Date.now();
+        const b = await page.evaluate(() => {
+          const B = (window as unknown as { __bench: { first: number; opened: number | null } }).__bench;
+          return { first: performance.getEntriesByName('bench:first-chart')[0]?.startTime ?? B.first, opened: B.opened };
+        });
+        await Promise.all(pending);
+        const before = fetched.filter((f) => f.at <= seen);
+        res.coldLoads.push(b.first);
+        res.coldBytes.push(before.reduce((n, f) => n + f.bytes, 0));
+        if (b.opened !== null) res.dbOpen.push(b.opened);
+        if (i === 0) {
+          const dbFiles = before.map((f) => new URL(f.url).pathname.slice(1)).filter((f) => f.endsWith('.sqlite'));
+          // the core first (assets/), then the parts
+          res.coldFiles = [...dbFiles.filter((f) => f.startsWith('assets/')), ...dbFiles.filter((f) => !f.startsWith('assets/'))];
+          if (!res.coldFiles.length) throw new Error('the page fetched no .sqlite file before its first chart');
+          fs.writeFileSync(path.join(distDir, 'floor.html'), floorHtml(wasm, res.coldFiles));
+        }
+        opts.log(`  cold load ${i + 1}: first chart ${b.first.toFixed(0)} ms (database open ${b.opened?.toFixed(0)} ms, ${(res.coldBytes[i] / 2 ** 20).toFixed(1)} MB fetched)`);
+        await close();
+      }
       {
         const { page, close } = await freshPage(browser, res.errors);
         await page.goto(`${server.url}floor.html`);
@@ -193,20 +252,7 @@ export async function browserBench(distDir: string, opts: { coldRuns: number; ch
             return out;
           });
         }
-        await close();
-      }
-      {
-        const { page, close } = await freshPage(browser, res.errors);
-        await page.addInitScript(PROBE);
-        await page.goto(server.url);
-        await page.waitForFunction(() => (window as unknown as { __bench: { first: number | null } }).__bench.first !== null, null, { timeout: opts.timeoutMs, polling: 50 });
-        const b = await page.evaluate(() => {
-          const B = (window as unknown as { __bench: { first: number; opened: number | null } }).__bench;
-          return { first: performance.getEntriesByName('bench:first-chart')[0]?.startTime ?? B.first, opened: B.opened };
-        });
-        res.coldLoads.push(b.first);
-        if (b.opened !== null) res.dbOpen.push(b.opened);
-        opts.log(`  cold load ${i + 1}: first chart ${b.first.toFixed(0)} ms (database open ${b.opened?.toFixed(0)} ms); floor ${res.floor[i].toFixed(0)} ms`);
+        opts.log(`  floor ${i + 1}: ${f.ms!.toFixed(0)} ms`);
         await close();
       }
     }
@@ -215,7 +261,7 @@ export async function browserBench(distDir: string, opts: { coldRuns: number; ch
       const { page, close } = await freshPage(browser, res.errors);
       await page.addInitScript(PROBE);
       await page.goto(view === 'overview' ? server.url : `${server.url}?view=${view}`);
-      await page.waitForFunction(() => (window as unknown as { __bench: { first: number | null } }).__bench.first !== null, null, { timeout: opts.timeoutMs, polling: 50 });
+      await waitFirstChart(page, opts.timeoutMs);
       await page.waitForTimeout(300);
       const plan = await planChanges(page, opts.changes);
       const changes: BrowserResult['views'][number]['changes'] = [];

@@ -85,10 +85,16 @@ export function summariseProfiles(dir: string): { part: string; seconds: number 
   return [...totals].map(([part_, seconds]) => ({ part: part_, seconds })).sort((a, b) => b.seconds - a.seconds);
 }
 
-export function runBuildDb(root: string, dataDir: string, outFile: string, timeoutS: number, log: (s: string) => void, profile = false): Promise<BuildResult> {
-  fs.rmSync(outFile, { force: true });
+/**
+ * build-db writes the core to outDir/gongkai.sqlite and its detail shards and
+ * per-year parts to outDir/public/data/ (served as <base>data/ by the site).
+ */
+export function runBuildDb(root: string, dataDir: string, outDir: string, timeoutS: number, log: (s: string) => void, profile = false): Promise<BuildResult> {
+  fs.rmSync(outDir, { recursive: true, force: true });
+  fs.mkdirSync(outDir, { recursive: true });
+  const outFile = path.join(outDir, 'gongkai.sqlite');
   const timeBin = fs.existsSync('/usr/bin/time') ? '/usr/bin/time' : null;
-  const profDir = `${outFile}.prof`;
+  const profDir = path.join(outDir, 'prof');
   fs.rmSync(profDir, { recursive: true, force: true });
   const nodeArgs = [`--max-old-space-size=${HEAP_MB}`, ...(profile ? ['--cpu-prof', `--cpu-prof-dir=${profDir}`] : []), '--import', 'tsx', path.join(root, 'scripts/build-db.ts'), '--data', dataDir, '--out', outFile];
   const [cmd, args] = timeBin ? [timeBin, ['-v', process.execPath, ...nodeArgs]] : [process.execPath, nodeArgs];
@@ -143,7 +149,7 @@ export function runBuildDb(root: string, dataDir: string, outFile: string, timeo
       if (failed) {
         reason = killedFor ?? `exit ${exit?.[1] ?? code}${signal ? ` (${signal})` : ''}: ${stderrTail || out.split('\n').slice(-3).join(' / ')}`;
       }
-      const summary = out.trim().split('\n').slice(0, 2).join('; ');
+      const summary = out.trim().split('\n').filter((l) => !/^\s/.test(l)).join('; ');
       log(`build-db: ${failed ? 'FAILED' : 'ok'} in ${seconds.toFixed(1)} s${peakRssMB ? `, peak ${peakRssMB.toFixed(0)} MB` : ''}${reason ? ` — ${reason}` : ''}`);
       let prof: BuildResult['profile'] = null;
       try {

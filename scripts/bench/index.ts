@@ -109,14 +109,14 @@ async function main(): Promise<void> {
       } catch (e) {
         run.errors.parse = errText(e);
       }
-      const dbFile = path.join(WORK, `db-${n}.sqlite`);
+      const dbDir = path.join(WORK, `db-${n}`);
       run.load.build = load();
-      const b: BuildResult = await runBuildDb(ROOT, corpus.dir, dbFile, n >= 100_000 ? 3 * 3600 : 3600, log, n <= 50_000);
+      const b: BuildResult = await runBuildDb(ROOT, corpus.dir, dbDir, n >= 100_000 ? 3 * 3600 : 3600, log, n <= 50_000);
       run.build = b;
       if (!b.ok) run.errors.build = b.reason ?? 'failed';
       if (b.ok) {
         try {
-          const s: SizeResult = await dbSize(dbFile);
+          const s: SizeResult = await dbSize(dbDir);
           run.db = s;
           log(`database: ${(s.raw / n).toFixed(0)} bytes/report raw, ${(s.gzip / n).toFixed(0)} gzip; largest ${s.tables[0]?.table}`);
         } catch (e) {
@@ -126,7 +126,7 @@ async function main(): Promise<void> {
         let built = false;
         for (let attempt = 1; attempt <= 3 && !built; attempt++) {
           try {
-            run.siteBuildS = await buildSite(ROOT, dbFile, dist);
+            run.siteBuildS = await buildSite(ROOT, dbDir, dist);
             built = true;
             delete run.errors.site;
           } catch (e) {
@@ -148,7 +148,10 @@ async function main(): Promise<void> {
           }
         }
         // keep the corpus for reuse, drop the big artefacts of the biggest runs
-        if (n >= 100_000) fs.rmSync(dist, { recursive: true, force: true });
+        if (n >= 100_000) {
+          fs.rmSync(dist, { recursive: true, force: true });
+          fs.rmSync(dbDir, { recursive: true, force: true });
+        }
       }
     }
     write(m, runs, js);

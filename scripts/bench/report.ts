@@ -5,7 +5,7 @@ import { HEAP_MB } from './build';
 import { SEED, ZERO_MIX_MEAN, ZERO_MIX_TEXT } from './corpus';
 import type { ParseResult } from './parse';
 import type { Shipped } from './site';
-import type { SizeResult } from './size';
+import type { SizeResult, TableSize } from './size';
 
 export interface Machine {
   cpu: string;
@@ -87,11 +87,11 @@ export function renderReport(m: Machine, runs: SizeRun[], js: Shipped | null, o:
     bound: parseRun?.parse ? `read + count lines: ${int(parseRun.parse.floorRate)}/s` : '—',
     must: 2000, aim: 5000, lowerIsBetter: false, unit: '/s', note: parseRun?.errors.parse ?? '',
   });
-  const bpr = dbRun?.db ? dbRun.db.raw / dbRun.size : null;
+  const bpr = dbRun?.db ? viewBytes(dbRun.db).raw / dbRun.size : null;
   goals.push({
     figure: 'database, bytes per report raw',
     value: bpr,
-    shown: bpr === null ? '—' : `${int(bpr)} (${sizeName(dbRun!.size)} corpus; gzip ${int(dbRun!.db!.gzip / dbRun!.size)})`,
+    shown: bpr === null ? '—' : `${int(bpr)} in the core${group(dbRun!.db!, 'parts') ? ' and parts' : ''} the views download (${sizeName(dbRun!.size)} corpus; gzip ${int(viewBytes(dbRun!.db!).gzip / dbRun!.size)}); ${int(dbRun!.db!.raw / dbRun!.size)} with the detail shards`,
     bound: dbRun?.db ? `the reports table (every number, one column per fact): ${int(factBytes(dbRun))} B` : '—',
     must: 400, aim: 250, lowerIsBetter: true, unit: ' B', note: dbRun?.errors.size ?? '',
   });
@@ -100,7 +100,7 @@ export function renderReport(m: Machine, runs: SizeRun[], js: Shipped | null, o:
     figure: 'first chart, 20,000 reports, local',
     value: fc20,
     shown: fc20 === null ? '—' : ms(fc20),
-    bound: r20?.browser ? `open database + one count(*): ${ms(median(r20.browser.floor))}` : '—',
+    bound: r20?.browser ? `fetch + open the same database files + one count(*): ${ms(median(r20.browser.floor))}` : '—',
     must: 1500, aim: 700, lowerIsBetter: true, unit: ' ms', note: r20 ? firstError(r20) : 'corpus not in this run',
   });
   const p95 = worstP95(r20?.browser);
@@ -115,8 +115,8 @@ export function renderReport(m: Machine, runs: SizeRun[], js: Shipped | null, o:
   goals.push({
     figure: 'first chart, 200,000 reports (split files)',
     value: fc200,
-    shown: fc200 === null ? '—' : `${ms(fc200)}${r200?.db ? ` (one ${mb(r200.db.raw)} file: no split yet)` : ''}`,
-    bound: r200?.browser ? `open database + one count(*): ${ms(median(r200.browser.floor))}` : '—',
+    shown: fc200 === null ? '—' : `${ms(fc200)}${r200?.db ? ` (${group(r200.db, 'parts') ? `split: core + ${group(r200.db, 'parts')!.files} parts` : `one ${mb(r200.db.raw)} file, not split`}; ${mb(median(r200.browser!.coldBytes))} fetched)` : ''}`,
+    bound: r200?.browser ? `fetch + open the same database files + one count(*): ${ms(median(r200.browser.floor))}` : '—',
     must: 4000, aim: 2000, lowerIsBetter: true, unit: ' ms', note: r200 ? firstError(r200) : 'corpus not in this run',
   });
   const jsKB = js ? js.jsGzip / 1024 : null;
@@ -155,11 +155,24 @@ export function renderReport(m: Machine, runs: SizeRun[], js: Shipped | null, o:
     return p.filter((x) => x.seconds / tot >= 0.02).map((x) => `${x.part} ${((100 * x.seconds) / tot).toFixed(0)} %`).join(', ');
   });
   if (runs.some((r) => r.errors.build)) row('↳ build-db failure', (r) => r.errors.build ?? '');
-  row('database raw', (r) => (r.db ? `**${mb(r.db.raw)}** = ${int(r.db.raw / r.size)} B/report` : '—'));
-  row('database gzip', (r) => (r.db ? `${mb(r.db.gzip)} = ${int(r.db.gzip / r.size)} B/report` : '—'));
+  row('database, every file, raw', (r) => (r.db ? `${mb(r.db.raw)} = ${int(r.db.raw / r.size)} B/report` : '—'));
+  row('database, every file, gzip', (r) => (r.db ? `${mb(r.db.gzip)} = ${int(r.db.gzip / r.size)} B/report` : '—'));
+  row('↳ core file (the views download it first), raw / gzip', (r) => {
+    const g = r.db && group(r.db, 'core');
+    return g ? `**${mb(g.raw)} = ${int(g.raw / r.size)} B/report** / ${mb(g.gzip)} = ${int(g.gzip / r.size)} B/report` : '—';
+  });
+  row('↳ per-year parts (when the core would pass 25 MB gzip), raw / gzip', (r) => {
+    const g = r.db && group(r.db, 'parts');
+    return r.db ? (g ? `${g.files} files, ${mb(g.raw)} = ${int(g.raw / r.size)} B/report / ${mb(g.gzip)}; largest ${mb(g.maxGzip)} gzip` : 'not split') : '—';
+  });
+  row('↳ detail shards (one report\'s findings, provenance, prose; loaded by 报告详情), raw / gzip', (r) => {
+    const g = r.db && group(r.db, 'detail shards');
+    return g ? `${g.files} files, ${mb(g.raw)} = ${int(g.raw / r.size)} B/report / ${mb(g.gzip)}` : '—';
+  });
   row(`first chart, cold load, median of ${o.coldRuns} (min – max)`, (r) => (r.browser ? `**${ms(median(r.browser.coldLoads))}** (${int(Math.min(...r.browser.coldLoads))} – ${int(Math.max(...r.browser.coldLoads))})` : `— ${r.errors.browser ?? r.errors.site ?? ''}`));
+  row('↳ downloaded before the first chart (all requests), median', (r) => (r.browser?.coldBytes.length ? `${mb(median(r.browser.coldBytes))}; database files: ${r.browser.coldFiles.map((f) => f.replace(/-[\w-]{8,}\.sqlite$/, '-….sqlite')).join(', ')}` : '—'));
   row('↳ database open in the worker (fetch + wasm + open)', (r) => (r.browser?.dbOpen.length ? ms(median(r.browser.dbOpen)) : '—'));
-  row('↳ lower bound: open database + one count(*), median', (r) => (r.browser ? `${ms(median(r.browser.floor))} (first chart = ${(median(r.browser.coldLoads) / median(r.browser.floor)).toFixed(2)}× the bound)` : '—'));
+  row('↳ lower bound: fetch + open the same database files (parts copied into the core) + one count(*), median', (r) => (r.browser ? `${ms(median(r.browser.floor))} (first chart = ${(median(r.browser.coldLoads) / median(r.browser.floor)).toFixed(2)}× the bound)` : '—'));
   const viewNames = [...new Set(runs.flatMap((r) => r.browser?.views.map((v) => v.view.replace(/ \(.*$/, '')) ?? []))];
   for (const vn of viewNames) {
     row(`filter change, ${vn}: median / p95 over ${o.changes}`, (r) => {
@@ -181,11 +194,12 @@ export function renderReport(m: Machine, runs: SizeRun[], js: Shipped | null, o:
   if (withDb.length) {
     L.push('## Database: where the bytes go', '');
     L.push(`Per table, its indexes included (${withDb[0].db!.method}). Budget: 400 B/report raw.`, '');
-    const names = [...new Set(withDb.flatMap((r) => r.db!.tables.map((t) => t.table)))];
+    const label = (t: { table: string; group?: string }) => `${t.group ?? ''}: ${t.table}`;
+    const names = [...new Set(withDb.flatMap((r) => r.db!.tables.map(label)))];
     L.push(`| table | ${withDb.map((r) => `${sizeName(r.size)}: B/report (share) · rows/report`).join(' | ')} |`, `|---|${withDb.map(() => '---').join('|')}|`);
     for (const t of names) {
       L.push(`| ${t} | ${withDb.map((r) => {
-        const x = r.db!.tables.find((y) => y.table === t);
+        const x = r.db!.tables.find((y) => label(y) === t);
         if (!x) return '—';
         return `${int(x.bytes / r.size)} (${((100 * x.bytes) / r.db!.raw).toFixed(1)} %)${x.rows ? ` · ${(x.rows / r.size).toFixed(1)}` : ''}`;
       }).join(' | ')} |`);
@@ -221,6 +235,13 @@ export function renderReport(m: Machine, runs: SizeRun[], js: Shipped | null, o:
   return `${L.join('\n').trimEnd()}\n`;
 }
 
+/** What the views download: the core file and the per-year parts (the detail shards load only for one report). */
+function viewBytes(db: SizeResult): { raw: number; gzip: number; files: number } {
+  const g = db.groups.filter((x) => x.kind !== 'detail shards');
+  return { raw: g.reduce((n, x) => n + x.raw, 0), gzip: g.reduce((n, x) => n + x.gzip, 0), files: g.reduce((n, x) => n + x.files, 0) };
+}
+const group = (db: SizeResult, kind: string) => db.groups.find((g) => g.kind === kind);
+
 function firstError(r: SizeRun): string {
   const e = r.errors.build ?? r.errors.site ?? r.errors.browser ?? r.errors.corpus;
   return e ? e.slice(0, 200) : '';
@@ -242,8 +263,13 @@ function missNotes(goals: Goal[], runs: SizeRun[], js: Shipped | null): string[]
   const notMeasured = goals.filter((g) => g.value === null || !Number.isFinite(g.value));
   const dbRun = [...runs].sort((a, b) => b.size - a.size).find((r) => r.db);
   if (missed(1) && dbRun?.db) {
-    const top = dbRun.db.tables.slice(0, 4).map((t) => `${t.table} ${int(t.bytes / dbRun.size)} B/report (${((100 * t.bytes) / dbRun.db!.raw).toFixed(0)} %${t.rows ? `, ${(t.rows / dbRun.size).toFixed(0)} rows/report` : ''})`);
-    L.push(`- **Database size.** ${int(dbRun.db.raw / dbRun.size)} B/report against ≤ 400. What dominates: ${top.join('; ')}. The numbers themselves (the reports table, one column per fact) are ${int(factBytes(dbRun))} B/report. Fix: store findings only when a check fails (pass is the default, na is derivable from the template), with \`keys\` as small integer ids or dropped (they follow from the check id), and the evidence sentence rebuilt in the client from the numbers; keep cell provenance (cell_sources, source_lines) and prose (report_sections) out of the dashboard database — a separate per-report file fetched by 报告详情, or only for reports that fail a check; then VACUUM. Without those, no split scheme keeps 200,000 reports under the 25 MB gzip budget per file.`);
+    const db = dbRun.db;
+    const v = viewBytes(db);
+    const core = db.tables.filter((t) => t.group !== 'detail shards');
+    const shards = db.tables.filter((t) => t.group === 'detail shards');
+    const desc = (t: TableSize) => `${t.table} ${int(t.bytes / dbRun.size)} B/report${t.rows ? ` (${(t.rows / dbRun.size).toFixed(1)} rows/report)` : ''}`;
+    const shardG = group(db, 'detail shards');
+    L.push(`- **Database size.** The views download ${int(v.raw / dbRun.size)} B/report (core${group(db, 'parts') ? ' and parts' : ''}) against ≤ 400. What dominates there: ${core.slice(0, 5).map(desc).join('; ')} (each with its indexes). The reports table holds every number, one column per fact: SQLite spends at least one header byte per column even for NULL and 0, so a wide row costs a few hundred bytes when most cells are 0. Fix: keep in the core only what the views query — move source_files (path, sha256) and the organs' search columns into the detail shards, drop indexes the views do not use, and store the facts narrow (only the non-zero cells: report, key, value — or one packed BLOB per report) or as per-year column files; then VACUUM.${shardG ? ` The detail shards add ${int(shardG.raw / dbRun.size)} B/report (${shards.slice(0, 3).map(desc).join('; ')}), fetched only for one report at a time, so they cost disk and deploy size, not load time; findings stored only when a check fails, with the keys as ids, would cut most of it.` : ''}`);
   }
   if (missed(0)) {
     const p = runs.find((r) => r.parse)?.parse;
@@ -255,7 +281,7 @@ function missNotes(goals: Goal[], runs: SizeRun[], js: Shipped | null): string[]
       const r = runs.find((x) => x.size === n);
       const b = r?.browser;
       if (!b || !r.db) continue;
-      L.push(`- **First chart, ${int(n)} reports**: ${ms(median(b.coldLoads))}, of which ${ms(median(b.dbOpen))} until the worker has the database open; opening it on the main thread with one count(*) alone takes ${ms(median(b.floor))}. The time is the download and the in-memory open of a ${mb(r.db.raw)} database (sql.js copies the whole file into wasm memory), so it scales with the file: shrink the database (above), then split it so the first view downloads only a small overview file (the Scale item of issue 8), and serve it compressed.`);
+      L.push(`- **First chart, ${int(n)} reports**: ${ms(median(b.coldLoads))}, of which ${ms(median(b.dbOpen))} until the worker has the database open; opening it on the main thread with one count(*) alone takes ${ms(median(b.floor))}. The page downloaded ${mb(median(b.coldBytes))} before its first chart; sql.js copies every database file whole into wasm memory, so the time scales with the core (${mb(viewBytes(r.db).raw)}) and the parts the first view reads: shrink the core (above), let the overview read a pre-aggregated table instead of every report's row, and serve the files gzip-compressed.`);
     }
   }
   if (missed(3)) {
@@ -285,7 +311,7 @@ function missNotes(goals: Goal[], runs: SizeRun[], js: Shipped | null): string[]
   const br = okBuilds.find((r) => r.browser);
   if (br?.browser) {
     const b = br.browser;
-    L.push(`- **First chart** (${int(br.size)} reports): ${ms(median(b.dbOpen))} of the ${ms(median(b.coldLoads))} pass before the worker has the ${mb(br.db!.raw)} database open (download + copy into wasm memory); the queries and drawing after that take ${ms(median(b.coldLoads) - median(b.dbOpen))}.`);
+    L.push(`- **First chart** (${int(br.size)} reports): ${ms(median(b.dbOpen))} of the ${ms(median(b.coldLoads))} pass before the worker has the ${mb(viewBytes(br.db!).raw)} core open (download + copy into wasm memory; ${mb(median(b.coldBytes))} downloaded in all before the chart); the queries (and any per-year parts they fetch) and the drawing take the other ${ms(median(b.coldLoads) - median(b.dbOpen))}.`);
     const worst = b.views.map((v) => ({ v, p: quantile(v.changes.map((c) => c.ms), 0.95) })).sort((x, y) => y.p - x.p)[0];
     if (worst) L.push(`- **Filter change** (${int(br.size)} reports, ${worst.v.view}): the worker's answers arrive after ${ms(median(worst.v.changes.map((c) => c.queryMs)))} median of the ${ms(median(worst.v.changes.map((c) => c.ms)))}; the rest is Svelte and the charts.`);
   }

@@ -9,7 +9,11 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { build, type Plugin } from 'vite';
 
-export async function buildSite(root: string, dbFile: string, outDir: string): Promise<number> {
+/** The site over build-db's output in dbDir: the core gongkai.sqlite, and public/ (shards and parts) as Vite's publicDir. */
+export async function buildSite(root: string, dbDir: string, outDir: string): Promise<number> {
+  const dbFile = path.join(dbDir, 'gongkai.sqlite');
+  const publicDir = path.join(dbDir, 'public');
+  fs.mkdirSync(publicDir, { recursive: true });
   const redirect: Plugin = {
     name: 'bench-database',
     enforce: 'pre',
@@ -24,6 +28,7 @@ export async function buildSite(root: string, dbFile: string, outDir: string): P
     configFile: path.join(root, 'vite.config.ts'),
     logLevel: 'warn',
     plugins: [redirect],
+    publicDir,
     build: { outDir, emptyOutDir: true, reportCompressedSize: false },
   });
   const assets = fs.readdirSync(path.join(outDir, 'assets'));
@@ -39,7 +44,6 @@ export interface Shipped {
   jsGzip: number;
   wasm: { file: string; raw: number; gzip: number } | null;
   css: { raw: number; gzip: number };
-  databases: { file: string; raw: number }[];
 }
 
 export function shipped(outDir: string): Shipped {
@@ -56,6 +60,5 @@ export function shipped(outDir: string): Shipped {
     jsGzip: files.reduce((s, f) => s + f.gzip, 0),
     wasm: w ? { file: w, raw: size(w), gzip: gz(w) } : null,
     css: { raw: cssFiles.reduce((s, f) => s + size(f), 0), gzip: cssFiles.reduce((s, f) => s + gz(f), 0) },
-    databases: all.filter((f) => f.endsWith('.sqlite')).map((file) => ({ file, raw: size(file) })),
   };
 }

@@ -6,6 +6,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
+import path from 'node:path';
 import zlib from 'node:zlib';
 import { pipeline } from 'node:stream/promises';
 import { Writable } from 'node:stream';
@@ -13,12 +14,24 @@ import initSqlJs from 'sql.js';
 
 export interface TableSize {
   table: string;
+  /** which files: core (with the per-year parts) or detail shards */
+  group?: 'core + parts' | 'detail shards';
   bytes: number;
   rows: number;
 }
-export interface SizeResult {
+export interface FileGroup {
+  kind: 'core' | 'parts' | 'detail shards';
+  files: number;
   raw: number;
   gzip: number;
+  /** the largest single file of the group, gzip */
+  maxGzip: number;
+}
+export interface SizeResult {
+  /** every database file the site ships: core + per-year parts + detail shards */
+  raw: number;
+  gzip: number;
+  groups: FileGroup[];
   tables: TableSize[];
   method: string;
 }
@@ -48,16 +61,20 @@ function hasSqliteCli(): boolean {
 }
 
 function viaCli(file: string): TableSize[] {
+  const q = (sql: string) => execFileSync('sqlite3', ['-readonly', '-separator', '\t', file, sql], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim();
   const sql = `SELECT COALESCE(m.tbl_name, d.name), sum(d.pgsize) FROM dbstat d LEFT JOIN sqlite_schema m ON m.name = d.name GROUP BY 1;`;
-  const out = execFileSync('sqlite3', ['-readonly', '-separator', '\t', file, sql], { encoding: 'utf8', maxBuffer: 1 << 24 });
-  const tables = out.trim().split('\n').map((l) => {
+  const tables = q(sql).split('\n').filter(Boolean).map((l) => {
     const [table, bytes] = l.split('\t');
     return { table, bytes: Number(bytes), rows: 0 };
   });
-  for (const t of tables) {
-    if (t.table.startsWith('sqlite_')) continue;
-    const n = execFileSync('sqlite3', ['-readonly', file, `SELECT count(*) FROM "${t.table}"`], { encoding: 'utf8' });
-    t.rows = Number(n.trim());
+  const real = tables.filter((t) => !t.table.startsWith('sqlite_'));
+  if (real.length) {
+    const counts = q(real.map((t) => `SELECT '${t.table}', count(*) FROM "${t.table}"`).join(' UNION ALL '));
+    for (const l of counts.split('\n')) {
+      const [name, n] = l.split('\t');
+      const t = tables.find((x) => x.table === name);
+      if (t) t.rows = Number(n);
+    }
   }
   return tables;
 }
@@ -82,11 +99,45 @@ async function viaSqlJs(file: string): Promise<TableSize[]> {
   return out;
 }
 
-export async function dbSize(file: string): Promise<SizeResult> {
-  const raw = fs.statSync(file).size;
-  const gzip = await gzipSize(file);
+/** The core file and everything build-db wrote beside it in public/data/. */
+export function databaseFiles(outDir: string): { kind: FileGroup['kind']; file: string }[] {
+  const data = path.join(outDir, 'public', 'data');
+  const extra = fs.existsSync(data) ? fs.readdirSync(data).filter((f) => f.endsWith('.sqlite')).sort() : [];
+  return [
+    { kind: 'core' as const, file: path.join(outDir, 'gongkai.sqlite') },
+    ...extra.map((f) => ({ kind: f.startsWith('part-') ? ('parts' as const) : ('detail shards' as const), file: path.join(data, f) })),
+  ];
+}
+
+export async function dbSize(outDir: string): Promise<SizeResult> {
+  const files = databaseFiles(outDir);
   const cli = hasSqliteCli();
-  const tables = cli ? viaCli(file) : await viaSqlJs(file);
-  tables.sort((a, b) => b.bytes - a.bytes);
-  return { raw, gzip, tables, method: cli ? 'SQLite dbstat (sqlite3 CLI), each table with its indexes' : 'sql.js: drop the table in a copy, VACUUM, count the pages freed' };
+  const groups = new Map<string, FileGroup>();
+  const tables = new Map<string, TableSize>();
+  for (const { kind, file } of files) {
+    const raw = fs.statSync(file).size;
+    const gzip = await gzipSize(file);
+    const g = groups.get(kind) ?? { kind, files: 0, raw: 0, gzip: 0, maxGzip: 0 };
+    g.files++;
+    g.raw += raw;
+    g.gzip += gzip;
+    g.maxGzip = Math.max(g.maxGzip, gzip);
+    groups.set(kind, g);
+    const group = kind === 'detail shards' ? ('detail shards' as const) : ('core + parts' as const);
+    for (const t of cli ? viaCli(file) : await viaSqlJs(file)) {
+      const key = `${group}\0${t.table}`;
+      const x = tables.get(key) ?? { table: t.table, group, bytes: 0, rows: 0 };
+      x.bytes += t.bytes;
+      x.rows += t.rows;
+      tables.set(key, x);
+    }
+  }
+  const gs = [...groups.values()];
+  return {
+    raw: gs.reduce((n, g) => n + g.raw, 0),
+    gzip: gs.reduce((n, g) => n + g.gzip, 0),
+    groups: gs,
+    tables: [...tables.values()].sort((a, b) => b.bytes - a.bytes),
+    method: cli ? 'SQLite dbstat (sqlite3 CLI), each table with its indexes, summed over every file' : 'sql.js: drop the table in a copy, VACUUM, count the pages freed',
+  };
 }
