@@ -4,6 +4,7 @@
  */
 import type { DbClient } from '../../db/client';
 import type { QueryArgs, QueryName, QueryResult } from '../../db/queries';
+import { reloadForNewDeploy } from '../staleDeploy';
 
 export class Query<K extends QueryName> {
   data = $state.raw<QueryResult<K> | null>(null);
@@ -27,7 +28,10 @@ export class Query<K extends QueryName> {
         },
         (e: unknown) => {
           if (seq !== this.#seq) return;
-          this.error = e instanceof Error ? e.message : String(e);
+          const message = e instanceof Error ? e.message : String(e);
+          // a part or detail file that is gone (404) means a newer deploy renamed it: reload once
+          if (/HTTP 404/.test(message) && reloadForNewDeploy()) return;
+          this.error = message;
           this.loading = false;
         },
       );
