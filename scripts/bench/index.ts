@@ -1,11 +1,13 @@
 /**
- * `npm run bench [-- --sizes 1000,20000,200000] [--cold-runs 5] [--changes 24] [--root /tmp/gongkai-bench] [--no-write]`
+ * `npm run bench [-- --sizes 1000,20000,200000] [--cold-runs 5] [--changes 24] [--root /tmp/gongkai-bench] [--no-write] [--render-only]`
  *
  * Every benchmark of issue 8, for generated corpora of each size, written to
  * BENCHMARKS.md (rewritten; a `## Parse throughput` section from
  * `npm run bench:parse` is carried over). Corpora, databases and built sites
  * live under --root, never in the repo. A step that fails is recorded with its
  * reason and the run goes on; BENCHMARKS.md is rewritten after every corpus.
+ * The measurements are also kept in <root>/results.json; --render-only rewrites
+ * BENCHMARKS.md from them without measuring again.
  */
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -30,6 +32,7 @@ const COLD_RUNS = Number(arg('cold-runs', '5'));
 const CHANGES = Number(arg('changes', '24'));
 const WORK = path.resolve(arg('root', path.join(os.tmpdir(), 'gongkai-bench')));
 const WRITE = !argv.includes('--no-write');
+const RENDER_ONLY = argv.includes('--render-only');
 const PARSE_LIMIT = 20_000;
 
 const log = (s: string) => console.log(s);
@@ -65,6 +68,7 @@ function chromiumVersion(): string {
 
 function write(m: Machine, runs: SizeRun[], js: Shipped | null): void {
   const file = path.join(ROOT, 'BENCHMARKS.md');
+  if (!RENDER_ONLY) fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify({ machine: m, runs, js }, null, 1));
   let carried = '';
   if (fs.existsSync(file)) {
     const old = fs.readFileSync(file, 'utf8');
@@ -84,6 +88,11 @@ function write(m: Machine, runs: SizeRun[], js: Shipped | null): void {
 
 async function main(): Promise<void> {
   fs.mkdirSync(WORK, { recursive: true });
+  if (RENDER_ONLY) {
+    const saved = JSON.parse(fs.readFileSync(path.join(WORK, 'results.json'), 'utf8')) as { machine: Machine; runs: SizeRun[]; js: Shipped | null };
+    write(saved.machine, saved.runs, saved.js);
+    return;
+  }
   const m = machine(chromiumVersion());
   log(`bench: sizes ${SIZES.join(', ')} under ${WORK}; ${m.cpu}, ${m.cores} cores, load ${load().toFixed(1)}`);
   const runs: SizeRun[] = [];
