@@ -339,8 +339,7 @@ CREATE TABLE failures (
   report_id INTEGER NOT NULL REFERENCES reports (report_id),
   check_id  TEXT NOT NULL REFERENCES checks (check_id),
   severity  TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
-  evidence  TEXT NOT NULL,  -- Chinese sentence with the actual numbers
-  keys      TEXT NOT NULL,  -- fact keys involved, space-separated
+  evidence  TEXT NOT NULL,  -- Chinese sentence with the actual numbers (the fact keys involved: findings.keys in the detail files)
   PRIMARY KEY (report_id, check_id)
 ) WITHOUT ROWID;
 CREATE INDEX failures_check ON failures (check_id);

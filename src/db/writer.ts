@@ -135,7 +135,7 @@ export class DatabaseWriter {
     this.insertReport = this.db.prepare(
       `INSERT INTO reports (${reportCols.join(', ')}) VALUES (${reportCols.map(() => '?').join(', ')})`,
     );
-    this.insertFailure = this.db.prepare('INSERT INTO failures VALUES (?, ?, ?, ?, ?)');
+    this.insertFailure = this.db.prepare('INSERT INTO failures VALUES (?, ?, ?, ?)');
     insertFactKeys(this.db);
     const ck = this.db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?, ?)');
     for (const c of CHECKS) ck.run([c.id, c.group, c.groupLabel, c.title, c.severity, c.scope]);
@@ -180,7 +180,7 @@ export class DatabaseWriter {
 
     const findings = [...r.findings].sort((a, b) => a.check.localeCompare(b.check));
     for (const f of findings) {
-      if (f.status === 'fail') this.insertFailure.run([id, f.check, f.severity, f.evidence, f.keys.join(' ')]);
+      if (f.status === 'fail') this.insertFailure.run([id, f.check, f.severity, f.evidence]);
     }
 
     const shard = this.shardFor(id);
