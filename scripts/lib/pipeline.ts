@@ -88,13 +88,56 @@ export async function processFile(absPath: string, name: string, opts: ProcessOp
   const { outcome, reason } = judge(report);
   let findings: Finding[];
   try {
-    findings = runReportChecks(report, { manifest, level: manifest?.level ?? null, text });
+    // keep what the database stores: the per-row `parts` of a finding are for callers that show them
+    findings = runReportChecks(report, { manifest, level: manifest?.level ?? null, text }).map(({ check, status, severity, evidence, keys }) => ({
+      check,
+      status,
+      severity,
+      evidence: detach(evidence),
+      keys,
+    }));
   } catch (e) {
     // a check that throws is a bug of ours, not of the report: keep the report, say so
     findings = [];
     report.notes.push({ kind: 'checks-failed', message: `检查未能运行：${describeError(e)}` });
   }
-  return { file: name, bytes: bytes.length, sha256, encoding, outcome, reason, report, manifest, findings, lineLocators, pageMeta };
+  return { file: name, bytes: bytes.length, sha256, encoding, outcome, reason, report: compactReport(report), manifest, findings, lineLocators, pageMeta };
+}
+
+/**
+ * A copy of a string that does not keep its source alive. Strings cut from the
+ * report text (a cell's line, a prose section) would otherwise pin the decoded
+ * text and its line arrays while the build holds every report (about 5 KB a
+ * report; the findings' per-row parts, dropped below, were 85 KB).
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** The parsed report holding only its own strings (see detach). */
+function compactReport(r: ParsedReport): ParsedReport {
+  const lines = new Map<string, string>();
+  const line = (t: string) => {
+    let d = lines.get(t);
+    if (d === undefined) lines.set(t, (d = detach(t)));
+    return d;
+  };
+  const cells: ParsedReport['cells'] = {};
+  for (const [k, c] of Object.entries(r.cells)) {
+    cells[k] = { ...c, raw: detach(c.raw), source: c.source ? { ...c.source, text: line(c.source.text) } : null };
+  }
+  const text = (t: string | null) => (t === null ? null : detach(t));
+  return {
+    ...r,
+    organ: text(r.organ),
+    organSimplified: text(r.organSimplified),
+    period: text(r.period),
+    cells,
+    sections: r.sections.map((x) => ({ ...x, heading: detach(x.heading) })),
+    prose: { s1: text(r.prose.s1), s5: text(r.prose.s5), s6: text(r.prose.s6) },
+    notes: r.notes.map((n) => ({ ...n, message: detach(n.message) })),
+    templateLabels: r.templateLabels.map(detach),
+  };
 }
 
 /** The saved page's own metadata fills the manifest fields it leaves empty. */
