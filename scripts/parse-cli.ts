@@ -6,7 +6,6 @@
  * organ in several years). A file that cannot be read gives {file, error} and the
  * others still come out.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import { mergeFindings, runCollectionChecks } from '../src/checks/index';
 import { factValues, type ManifestRow } from '../src/parse/types';
@@ -53,5 +52,6 @@ for (const p of done) {
         findings: mergeFindings(p.findings, collection.get(p.file)).map(({ check, status, severity, evidence }) => ({ check, status, severity, evidence })),
       }
     : { file: p.file, error: p.reason ?? 'unreadable' };
-  fs.writeSync(1, JSON.stringify(line) + '\n');
+  // process.stdout, not a raw write to fd 1: a pipe may take a write only in part
+  process.stdout.write(JSON.stringify(line) + '\n');
 }

@@ -54,3 +54,15 @@ describe('npm run parse: the JSON Lines contract', () => {
     for (const id of ['C01', 'C04', 'C12', 'C13', 'C14', 'C15']) expect(ids.has(id)).toBe(true);
   });
 });
+
+test('every line stays whole when the reader is slower than the parser (a full pipe)', () => {
+  const files = Array.from({ length: 8 }, () => fs.readdirSync('data/reports').map((f) => `data/reports/${f}`)).flat();
+  // 40 reports ≈ 400 KB of JSON: more than a pipe holds while `sleep` keeps the reader away
+  const out = execFileSync('bash', ['-c', `${JSON.stringify(process.execPath)} --import tsx scripts/parse-cli.ts "$@" | (sleep 1; cat)`, 'parse', ...files], {
+    encoding: 'utf8',
+    maxBuffer: 64 << 20,
+  });
+  const lines = out.trim().split('\n');
+  expect(lines).toHaveLength(40);
+  for (const l of lines) expect(() => JSON.parse(l)).not.toThrow();
+}, 60_000);
