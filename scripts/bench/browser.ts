@@ -276,7 +276,7 @@ export async function browserBench(distDir: string, opts: { coldRuns: number; ch
       }
       const counted = changes.slice(2);
       const figures = await page.evaluate(() => document.querySelectorAll('main figure').length);
-      res.views.push({ view: `${view} (${figures} figures)`, changes: counted });
+      res.views.push({ view: `${view} (${figures} figure${figures === 1 ? '' : 's'})`, changes: counted });
       const ms = counted.map((c) => c.ms);
       opts.log(`  ${view}: ${counted.length} filter changes, median ${median(ms).toFixed(0)} ms, p95 ${quantile(ms, 0.95).toFixed(0)} ms`);
       await close();

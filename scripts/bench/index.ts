@@ -17,7 +17,7 @@ import { browserBench, type BrowserResult } from './browser';
 import { runBuildDb, type BuildResult } from './build';
 import { ensureCorpus, type Corpus } from './corpus';
 import { parseBench, type ParseResult } from './parse';
-import { renderReport, type Machine, type SizeRun } from './report';
+import { historyEntry, renderReport, type HistoryEntry, type Machine, type SizeRun } from './report';
 import { buildSite, shipped, type Shipped } from './site';
 import { dbSize, type SizeResult } from './size';
 
@@ -66,8 +66,16 @@ function chromiumVersion(): string {
   }
 }
 
+const HISTORY = path.join(WORK, 'history.jsonl');
+function readHistory(): HistoryEntry[] {
+  if (!fs.existsSync(HISTORY)) return [];
+  return fs.readFileSync(HISTORY, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as HistoryEntry);
+}
+
 function write(m: Machine, runs: SizeRun[], js: Shipped | null): void {
   const file = path.join(ROOT, 'BENCHMARKS.md');
+  // a full run's own figures are appended to the history when it ends; until then they are shown as the last row
+  const history = RENDER_ONLY ? readHistory() : [...readHistory(), historyEntry(m, runs, js)];
   if (!RENDER_ONLY) fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify({ machine: m, runs, js }, null, 1));
   let carried = '';
   if (fs.existsSync(file)) {
@@ -79,7 +87,7 @@ function write(m: Machine, runs: SizeRun[], js: Shipped | null): void {
       carried = old.slice(at, end < 0 ? old.length : at + 1 + end).trimEnd();
     }
   }
-  const md = renderReport(m, runs, js, { coldRuns: COLD_RUNS, changes: CHANGES, parseLimit: PARSE_LIMIT, carried });
+  const md = renderReport(m, runs, js, { coldRuns: COLD_RUNS, changes: CHANGES, parseLimit: PARSE_LIMIT, carried, history });
   if (WRITE) {
     fs.writeFileSync(file, md);
     log(`wrote ${path.relative(process.cwd(), file)}`);
@@ -165,6 +173,7 @@ async function main(): Promise<void> {
     }
     write(m, runs, js);
   }
+  if (WRITE) fs.appendFileSync(HISTORY, `${JSON.stringify(historyEntry(m, runs, js))}\n`);
 }
 
 main().catch((e) => {
