@@ -1,6 +1,5 @@
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import type { Database } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -9,25 +8,15 @@ import { openBuiltDatabase } from '../../scripts/lib/openBuilt';
 import { FACT_KEYS } from '../../src/parse/factKeys';
 import { gbk } from '../extract/gbk';
 import { makeReport, reportHtml } from '../extract/render';
+import { rows, tmpDir } from './helpers';
 
 const SEEDS = path.resolve('data/reports');
 const TRUTH = path.resolve('../shared/corpus/seeds');
 
-function tmpDir(name: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `gongkai-${name}-`));
-}
 
 /** The core with its detail shards attached (findings, provenance, prose read through views). */
 const open = (file: string): Promise<Database> => openBuiltDatabase(file);
 
-function rows(db: Database, sql: string, params: (string | number)[] = []): Record<string, unknown>[] {
-  const st = db.prepare(sql);
-  st.bind(params);
-  const out: Record<string, unknown>[] = [];
-  while (st.step()) out.push(st.getAsObject());
-  st.free();
-  return out;
-}
 
 function reportByFile(db: Database, file: string): Record<string, unknown> {
   const r = rows(db, 'SELECT r.* FROM reports r JOIN source_files f USING (file_id) WHERE f.file = ?', [file]);

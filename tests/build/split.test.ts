@@ -4,7 +4,6 @@
  * failures, each part holds one year's rows exactly as an unsplit build has them.
  */
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -14,26 +13,16 @@ import { loadPart, partsFor, readParts, type PartInfo } from '../../src/db/parts
 import { meta, PART_NEEDS, type Queryable } from '../../src/db/queries';
 import { NO_FILTERS } from '../../src/db/filters';
 import { tableFromExec } from '../../src/db/table';
+import { rows, tmpDir } from './helpers';
 
 const SEEDS = path.resolve('data/reports');
 const MANIFEST = path.resolve('data/manifest.csv');
 
-function tmpDir(name: string): string {
-  return fs.mkdtempSync(path.join(os.tmpdir(), `gongkai-${name}-`));
-}
 
 async function build(dir: string, splitGzipBytes?: number): Promise<BuildSummary> {
   return buildDatabase({ reportsDir: SEEDS, manifestPath: MANIFEST, outFile: path.join(dir, 'gongkai.sqlite'), builtAt: '2026-11-21', splitGzipBytes });
 }
 
-function rows(db: Database, sql: string, params: (string | number | null)[] = []): Record<string, unknown>[] {
-  const st = db.prepare(sql);
-  st.bind(params);
-  const out: Record<string, unknown>[] = [];
-  while (st.step()) out.push(st.getAsObject());
-  st.free();
-  return out;
-}
 
 const dataDir = (dir: string) => path.join(dir, 'public', 'data');
 const listData = (dir: string) => fs.readdirSync(dataDir(dir)).sort();
