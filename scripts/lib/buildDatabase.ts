@@ -118,7 +118,9 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
   const members = new Map<string, ProcessedFile[]>();
   for (const g of grouped) {
     const key = g.organ >= 0 ? `o${g.organ}` : `f${g.id}`;
-    members.set(key, [...(members.get(key) ?? []), byFile.get(g.id)!]);
+    const list = members.get(key);
+    if (list) list.push(byFile.get(g.id)!);
+    else members.set(key, [byFile.get(g.id)!]);
   }
   const organs: { id: number; files: ProcessedFile[] }[] = [];
   for (const files_ of members.values()) {
@@ -146,7 +148,9 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     const byYear = new Map<number, ProcessedFile[]>();
     for (const p of o.files) {
       if (p.report!.year === null) continue;
-      byYear.set(p.report!.year, [...(byYear.get(p.report!.year) ?? []), p]);
+      const list = byYear.get(p.report!.year);
+      if (list) list.push(p);
+      else byYear.set(p.report!.year, [p]);
     }
     for (const [year, ps] of byYear) {
       if (ps.length < 2) continue;
