@@ -172,6 +172,7 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
         findings: all,
         duplicate: dupFiles.has(p.file),
         lineLocators: p.lineLocators,
+        contextLines: p.contextLines,
       });
     }
   }

@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { runReportChecks } from '../../src/checks/index';
 import { parseReport } from '../../src/parse/index';
+import { splitLines } from '../../src/parse/normalise';
 import type { Finding, ManifestRow, ParsedReport, RegionResolver } from '../../src/parse/types';
 import type { Outcome } from '../../src/db/writer';
 import { decodeReport } from './decode';
@@ -30,6 +31,8 @@ export interface ProcessedFile {
   /** the single-report checks (C01–C17, C25–C28) */
   findings: Finding[];
   lineLocators?: (string | null)[];
+  /** the lines just above each cell's line (its row label in one-cell-per-line layouts), by line number */
+  contextLines?: Map<number, string>;
   /** metadata a saved web page states about itself (发布日期, 来源 …) */
   pageMeta?: { published?: string; source?: string; indexNo?: string; title?: string };
 }
@@ -101,7 +104,20 @@ export async function processFile(absPath: string, name: string, opts: ProcessOp
     findings = [];
     report.notes.push({ kind: 'checks-failed', message: `检查未能运行：${describeError(e)}` });
   }
-  return { file: name, bytes: bytes.length, sha256, encoding, outcome, reason, report: compactReport(report), manifest, findings, lineLocators, pageMeta };
+  return {
+    file: name,
+    bytes: bytes.length,
+    sha256,
+    encoding,
+    outcome,
+    reason,
+    report: compactReport(report),
+    manifest,
+    findings,
+    lineLocators,
+    contextLines: contextOf(report, text),
+    pageMeta,
+  };
 }
 
 /**
@@ -138,6 +154,26 @@ function compactReport(r: ParsedReport): ParsedReport {
     notes: r.notes.map((n) => ({ ...n, message: detach(n.message) })),
     templateLabels: r.templateLabels.map(detach),
   };
+}
+
+/** How many lines above a cell's own line the site shows with it. */
+export const CONTEXT_LINES = 3;
+
+/** The non-blank lines up to CONTEXT_LINES above each cell's line: what a reader needs to see which row a bare number belongs to. */
+function contextOf(report: ParsedReport, text: string): Map<number, string> {
+  const lines = splitLines(text);
+  const out = new Map<number, string>();
+  for (const c of Object.values(report.cells)) {
+    const at = c.source?.line;
+    if (!at) continue;
+    for (let l = at - 1, seen = 0; l >= 1 && seen < CONTEXT_LINES; l--) {
+      const t = lines[l - 1];
+      if (t === undefined || !t.trim()) continue;
+      if (!out.has(l)) out.set(l, detach(t));
+      seen++;
+    }
+  }
+  return out;
 }
 
 /** The saved page's own metadata fills the manifest fields it leaves empty. */

@@ -8,7 +8,7 @@ import { CHECK_INFO, CHECKS } from './checkCatalogue';
 import { decodeChecks } from './checkCodes';
 import { whereFilters, type Filters } from './filters';
 import type { PartNeed } from './parts';
-import { nums, strs, type Table } from './table';
+import { EMPTY_TABLE, nums, strs, type Table } from './table';
 
 export interface Queryable {
   all(sql: string, params?: (string | number | null)[]): Table;
@@ -259,11 +259,28 @@ export function report(db: Queryable, a: { id: number }): ReportDetail {
   };
 }
 
-export function provenance(db: Queryable, a: { id: number; key: string }): Table {
-  return db.all(
+export interface Provenance {
+  /** the cell: key, label, state, line, raw, line_text, locator (no row when the report does not state it) */
+  cell: Table;
+  /** the stored lines just above the cell's line: line, text */
+  context: Table;
+}
+
+export function provenance(db: Queryable, a: { id: number; key: string }): Provenance {
+  const cell = db.all(
     'SELECT key, label, state, line, raw, line_text, locator FROM cell_provenance WHERE report_id = ? AND key = ?',
     [a.id, a.key],
   );
+  const line = nums(cell, 'line')[0];
+  const context =
+    line == null
+      ? EMPTY_TABLE
+      : db.all(
+          // the three nearest stored lines above (blank lines between cells are not stored)
+          'SELECT line, text FROM (SELECT line, text FROM source_lines WHERE report_id = ? AND line BETWEEN ? AND ? ORDER BY line DESC LIMIT 3) ORDER BY line',
+          [a.id, line - 12, line - 1],
+        );
+  return { cell, context };
 }
 
 /**

@@ -39,6 +39,8 @@ export interface ReportRow {
   manifest: ManifestRow | null;
   findings: Finding[];
   duplicate: boolean;
+  /** lines near the cells' lines (shown with a cell's source), by line number */
+  contextLines?: ReadonlyMap<number, string>;
   /** per-line locators of structured inputs (HTML/Word/PDF), indexed by line − 1 */
   lineLocators?: readonly (string | null)[];
 }
@@ -194,6 +196,7 @@ export class DatabaseWriter {
       const plain = cell.value !== null && cell.raw.trim() === String(cell.value);
       shard.cell.run([id, KEY_ID.get(f.key)!, cell.state, line, plain ? null : cell.raw]);
     }
+    for (const [line, text] of r.contextLines ?? []) if (!lines.has(line)) lines.set(line, text);
     for (const [line, text] of [...lines].sort((a, b) => a[0] - b[0])) {
       shard.line.run([id, line, text, r.lineLocators?.[line - 1] ?? null]);
     }

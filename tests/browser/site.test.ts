@@ -142,6 +142,9 @@ describe('the built site', () => {
     const line = page.getByTestId('source-line');
     await expect.poll(() => line.innerText()).toBe(String(cell.line_text).trim());
     expect(await page.locator('.source-panel').innerText()).toContain(`原文第 ${cell.line} 行`);
+    // the lines just above it show which row a bare number belongs to
+    const [above] = all('SELECT text FROM source_lines WHERE report_id = ? AND line < ? ORDER BY line DESC LIMIT 1', [Number(cell.report_id), Number(cell.line)]);
+    if (above) expect(await page.getByTestId('source-context').innerText()).toContain(String(above.text).trim());
     expect(errors).toEqual([]);
     await page.close();
   });

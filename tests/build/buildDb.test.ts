@@ -85,7 +85,15 @@ describe('build from the seed reports', () => {
     expect(String(p.line_text)).toContain('190');
   });
 
-  test('the file is what the schema promises: user_version, page size, analyzed, labelled', () => {
+  test('a bare number in a one-cell-per-line layout keeps its row label as context', () => {
+    const id = reportByFile(db, '002_8d6632e4e8c36cd9.txt').report_id as number;
+    const cell = rows(db, "SELECT line, line_text FROM cell_provenance WHERE report_id = ? AND key = 's3.new.natural'", [id])[0];
+    expect(String(cell.line_text).trim()).toBe('0');
+    const above = rows(db, 'SELECT text FROM source_lines WHERE report_id = ? AND line < ? ORDER BY line DESC LIMIT 1', [id, cell.line as number])[0];
+    expect(String(above.text)).toContain('一、本年新收政府信息公开申请数量');
+  });
+
+    test('the file is what the schema promises: user_version, page size, analyzed, labelled', () => {
     expect(rows(db, 'PRAGMA user_version')[0].user_version).toBe(3);
     expect(rows(db, 'PRAGMA page_size')[0].page_size).toBe(4096);
     expect(rows(db, "SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'")[0].n).toBe(1);
