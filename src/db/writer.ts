@@ -74,13 +74,56 @@ function insertFactKeys(db: Database): void {
   fk.free();
 }
 
+type SqlValue = string | number | null;
+
+/**
+ * Rows of one table inserted many to a statement: a report has ~200 cells, and
+ * one sql.js call per row was most of the build's write time.
+ */
+class BatchInsert {
+  private readonly statements = new Map<number, Statement>();
+  private pending: SqlValue[] = [];
+  private rows = 0;
+
+  constructor(
+    private readonly db: Database,
+    private readonly table: string,
+    private readonly width: number,
+    private readonly batch = 64,
+  ) {}
+
+  add(values: SqlValue[]): void {
+    for (const v of values) this.pending.push(v);
+    if (++this.rows === this.batch) this.flush();
+  }
+
+  flush(): void {
+    if (!this.rows) return;
+    let st = this.statements.get(this.rows);
+    if (!st) {
+      const row = `(${new Array(this.width).fill('?').join(', ')})`;
+      st = this.db.prepare(`INSERT INTO ${this.table} VALUES ${new Array(this.rows).fill(row).join(', ')}`);
+      this.statements.set(this.rows, st);
+    }
+    st.run(this.pending);
+    this.pending = [];
+    this.rows = 0;
+  }
+
+  free(): void {
+    this.flush();
+    for (const st of this.statements.values()) st.free();
+    this.statements.clear();
+  }
+}
+
 /** One detail shard being written. */
 class DetailShard {
   readonly db: Database;
-  readonly finding: Statement;
-  readonly cell: Statement;
-  readonly line: Statement;
-  readonly section: Statement;
+  readonly finding: BatchInsert;
+  readonly cell: BatchInsert;
+  readonly line: BatchInsert;
+  readonly section: BatchInsert;
   first = 0;
   last = 0;
 
@@ -91,10 +134,10 @@ class DetailShard {
     this.db.run(`PRAGMA user_version = ${SCHEMA_VERSION}`);
     this.db.run('BEGIN');
     insertFactKeys(this.db);
-    this.finding = this.db.prepare('INSERT INTO findings VALUES (?, ?, ?, ?, ?, ?)');
-    this.cell = this.db.prepare('INSERT INTO cell_sources VALUES (?, ?, ?, ?, ?)');
-    this.line = this.db.prepare('INSERT INTO source_lines VALUES (?, ?, ?, ?)');
-    this.section = this.db.prepare('INSERT INTO report_sections VALUES (?, ?, ?, ?, ?, ?)');
+    this.finding = new BatchInsert(this.db, 'findings', 6);
+    this.cell = new BatchInsert(this.db, 'cell_sources', 5);
+    this.line = new BatchInsert(this.db, 'source_lines', 4);
+    this.section = new BatchInsert(this.db, 'report_sections', 6);
   }
 
   finish(): Shard {
@@ -186,7 +229,7 @@ export class DatabaseWriter {
     }
 
     const shard = this.shardFor(id);
-    for (const f of findings) shard.finding.run([id, f.check, f.status, f.severity, f.evidence, f.keys.join(' ')]);
+    for (const f of findings) shard.finding.add([id, f.check, f.status, f.severity, f.evidence, f.keys.join(' ')]);
     const lines = new Map<number, string>();
     for (const f of FACT_KEYS) {
       const cell = report.cells[f.key];
@@ -194,15 +237,15 @@ export class DatabaseWriter {
       const line = cell.source?.line ?? null;
       if (line !== null && cell.source) lines.set(line, cell.source.text);
       const plain = cell.value !== null && cell.raw.trim() === String(cell.value);
-      shard.cell.run([id, KEY_ID.get(f.key)!, cell.state, line, plain ? null : cell.raw]);
+      shard.cell.add([id, KEY_ID.get(f.key)!, cell.state, line, plain ? null : cell.raw]);
     }
     for (const [line, text] of r.contextLines ?? []) if (!lines.has(line)) lines.set(line, text);
     for (const [line, text] of [...lines].sort((a, b) => a[0] - b[0])) {
-      shard.line.run([id, line, text, r.lineLocators?.[line - 1] ?? null]);
+      shard.line.add([id, line, text, r.lineLocators?.[line - 1] ?? null]);
     }
     for (const s of report.sections) {
       const text = s.index === 1 ? report.prose.s1 : s.index === 5 ? report.prose.s5 : s.index === 6 ? report.prose.s6 : null;
-      shard.section.run([id, s.index, s.heading, s.startLine, s.endLine, text]);
+      shard.section.add([id, s.index, s.heading, s.startLine, s.endLine, text]);
     }
     return id;
   }
