@@ -12,9 +12,9 @@ import { mergeFindings, runCollectionChecks } from '../../src/checks/index';
 import { groupByOrgan } from '../../src/checks/organGroups';
 import { organMatchKey } from '../../src/checks/organKey';
 import { partFileName, splitCore } from '../../src/db/parts';
-import { DatabaseWriter, shardFileName } from '../../src/db/writer';
+import { DatabaseWriter, patchShard, shardFileName } from '../../src/db/writer';
 import { toSimplified } from '../../src/parse/normalise';
-import type { ManifestRow } from '../../src/parse/types';
+import type { Finding, ManifestRow, ParsedReport } from '../../src/parse/types';
 import { PARSER_VERSION } from '../../src/parse/version';
 import { loadManifest } from './manifest';
 import { processFile, type ProcessedFile } from './pipeline';
@@ -91,14 +91,34 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     : { rows: new Map<string, ManifestRow>(), problems: [{ line: 0, message: `清单文件不存在：${opts.manifestPath}` }] };
   const resolveRegion = loadRegionResolver();
 
+  // Detail shards are written as reports are parsed and go to disk as they fill;
+  // each report is then slimmed to what the core and the collection checks read.
+  const SQL = await initSqlJs();
+  const detailDir = opts.detailDir ?? path.join(path.dirname(opts.outFile), 'public', 'data');
+  fs.mkdirSync(detailDir, { recursive: true });
+  for (const f of fs.readdirSync(detailDir)) if (/^(detail|part)-.*\.sqlite$|^\.shard-\d+\.tmp$/.test(f)) fs.rmSync(path.join(detailDir, f));
+  const pending: { firstReportId: number; lastReportId: number; tmp: string }[] = [];
+  const writer = new DatabaseWriter(SQL, opts.shardSize, (shard) => {
+    const tmp = path.join(detailDir, `.shard-${pending.length}.tmp`);
+    fs.writeFileSync(tmp, shard.bytes);
+    pending.push({ firstReportId: shard.firstReportId, lastReportId: shard.lastReportId, tmp });
+  });
+
   const progress = new Progress(files.length, '解析报告');
   const processed: ProcessedFile[] = [];
+  const reportIds = new Map<string, number>();
   for (const [i, file] of files.entries()) {
     const m = manifest.rows.get(file) ?? null;
-    processed.push(await processFile(path.join(opts.reportsDir, file), file, { manifest: m, resolveRegion }));
+    const p = await processFile(path.join(opts.reportsDir, file), file, { manifest: m, resolveRegion });
+    if (p.report) {
+      reportIds.set(file, writer.addDetail({ report: p.report, findings: p.findings, contextLines: p.contextLines, lineLocators: p.lineLocators }));
+      slim(p);
+    }
+    processed.push(p);
     if (opts.progress) progress.tick(i + 1);
   }
   if (opts.progress) progress.done();
+  writer.closeShards();
 
   // Collection checks (across years and peers), and organs from the same grouping.
   const parsed = processed.filter((p) => p.report);
@@ -106,8 +126,6 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
   const collection = runCollectionChecks(items);
   const grouped = groupByOrgan(items);
 
-  const SQL = await initSqlJs();
-  const writer = new DatabaseWriter(SQL, opts.shardSize);
   const fileIds = new Map<string, number>();
   for (const p of processed) {
     fileIds.set(p.file, writer.addSourceFile({ file: p.file, sha256: p.sha256, bytes: p.bytes, encoding: p.encoding, outcome: p.outcome, reason: p.reason }));
@@ -159,22 +177,21 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     }
   }
 
+  // Core rows in report-id order; the collection's findings also go into the shards.
   const counts = { error: 0, warning: 0, info: 0 };
-  for (const o of organs) {
-    for (const p of o.files) {
-      const all = mergeFindings(p.findings, collection.get(p.file));
-      for (const f of all) if (f.status === 'fail') counts[f.severity]++;
-      writer.addReport({
-        organId: o.id,
-        fileId: fileIds.get(p.file)!,
-        report: p.report!,
-        manifest: p.manifest,
-        findings: all,
-        duplicate: dupFiles.has(p.file),
-        lineLocators: p.lineLocators,
-        contextLines: p.contextLines,
-      });
-    }
+  const organOf = new Map<string, number>();
+  for (const o of organs) for (const p of o.files) organOf.set(p.file, o.id);
+  for (const p of parsed) {
+    const all = mergeFindings(p.findings, collection.get(p.file));
+    for (const f of all) if (f.status === 'fail') counts[f.severity]++;
+    writer.addCore(reportIds.get(p.file)!, {
+      organId: organOf.get(p.file)!,
+      fileId: fileIds.get(p.file)!,
+      report: p.report!,
+      manifest: p.manifest,
+      findings: all,
+      duplicate: dupFiles.has(p.file),
+    });
   }
 
   const fileSet = new Set(files);
@@ -222,12 +239,22 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     files_without_manifest: filesWithoutManifest.join(' '),
   };
   if (opts.builtAt) info.built_at = opts.builtAt;
-  const detailDir = opts.detailDir ?? path.join(path.dirname(opts.outFile), 'public', 'data');
-  fs.mkdirSync(detailDir, { recursive: true });
-  for (const f of fs.readdirSync(detailDir)) if (/^(detail|part)-.*\.sqlite$/.test(f)) fs.rmSync(path.join(detailDir, f));
   const sha = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
-  const written = writer.finish(info, (bytes) => shardFileName(sha(bytes)));
-  for (const sh of written.shards) fs.writeFileSync(path.join(detailDir, shardFileName(sha(sh.bytes))), sh.bytes);
+  const fileOf = new Map([...reportIds].map(([file, id]) => [id, file]));
+  const listed: { firstReportId: number; lastReportId: number; file: string; bytes: number }[] = [];
+  for (const sh of pending) {
+    const extra: { id: number; findings: Finding[] }[] = [];
+    for (let id = sh.firstReportId; id <= sh.lastReportId; id++) {
+      const more = collection.get(fileOf.get(id)!);
+      if (more?.length) extra.push({ id, findings: more });
+    }
+    const bytes = patchShard(SQL, fs.readFileSync(sh.tmp), extra);
+    const file = shardFileName(sha(bytes));
+    fs.writeFileSync(path.join(detailDir, file), bytes);
+    fs.rmSync(sh.tmp);
+    listed.push({ firstReportId: sh.firstReportId, lastReportId: sh.lastReportId, file, bytes: bytes.length });
+  }
+  const written = writer.finish(info, (bytes) => shardFileName(sha(bytes)), listed);
   let core = written.core;
   summary.gzipBytes = zlib.gzipSync(core).length;
   if (summary.gzipBytes > summary.splitGzipBytes) {
@@ -240,8 +267,8 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
   fs.mkdirSync(path.dirname(opts.outFile), { recursive: true });
   fs.writeFileSync(opts.outFile, core);
   summary.bytes = core.length;
-  summary.shards = written.shards.length;
-  summary.shardBytes = written.shards.reduce((n, s) => n + s.bytes.length, 0);
+  summary.shards = listed.length;
+  summary.shardBytes = listed.reduce((n, s) => n + s.bytes, 0);
   log(formatSummary(summary));
   return summary;
 }
@@ -264,4 +291,23 @@ export function formatSummary(s: BuildSummary): string {
     );
   }
   return lines.join('\n');
+}
+
+/**
+ * After its detail is written, a report keeps only what the core row and the
+ * collection checks read: each cell's value and state (and its text when it is
+ * not a plain number, for the checks' wording), the prose, the metadata.
+ */
+function slim(p: ProcessedFile): void {
+  const r = p.report!;
+  const cells: ParsedReport['cells'] = {};
+  for (const [k, c] of Object.entries(r.cells)) {
+    const plain = c.state === 'number' && c.value !== null;
+    cells[k] = { value: c.value, state: c.state, raw: plain ? '' : c.raw, source: null, ...(c.approximate ? { approximate: true } : {}) };
+  }
+  p.report = { ...r, cells, notes: [] };
+  p.contextLines = undefined;
+  p.lineLocators = undefined;
+  // the core stores evidence only for failures
+  p.findings = p.findings.map((f) => (f.status === 'fail' ? f : { ...f, evidence: '' }));
 }

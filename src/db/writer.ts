@@ -32,17 +32,26 @@ export interface OrganRow {
   divisionCode: string | null;
 }
 
-export interface ReportRow {
-  organId: number;
-  fileId: number;
+/** What a report's detail shard holds: written as soon as the report is parsed. */
+export interface DetailRow {
   report: ParsedReport;
-  manifest: ManifestRow | null;
-  findings: Finding[];
-  duplicate: boolean;
+  /** the report's own findings; the collection's are added when the shard is patched */
+  findings: readonly Finding[];
   /** lines near the cells' lines (shown with a cell's source), by line number */
   contextLines?: ReadonlyMap<number, string>;
   /** per-line locators of structured inputs (HTML/Word/PDF), indexed by line − 1 */
   lineLocators?: readonly (string | null)[];
+}
+
+/** The report's row in the core: written once the whole collection is checked. */
+export interface CoreRow {
+  organId: number;
+  fileId: number;
+  report: ParsedReport;
+  manifest: ManifestRow | null;
+  /** every finding (own and collection, merged) */
+  findings: readonly Finding[];
+  duplicate: boolean;
 }
 
 const KEY_ID = new Map(FACT_KEYS.map((f, i) => [f.key, i + 1]));
@@ -64,6 +73,23 @@ export interface WrittenDatabase {
 /** Content-addressed name of a shard, given the hex SHA-256 of its bytes. */
 export function shardFileName(sha256hex: string): string {
   return `detail-${sha256hex.slice(0, 12)}.sqlite`;
+}
+
+/**
+ * A closed shard with more findings laid over its own (INSERT OR REPLACE: the
+ * collection's C11 replaces the single-report one), vacuumed again.
+ */
+export function patchShard(SQL: SqlJsStatic, bytes: Uint8Array, findings: readonly { id: number; findings: readonly Finding[] }[]): Uint8Array {
+  const db = new SQL.Database(bytes);
+  db.run('BEGIN');
+  const st = db.prepare('INSERT OR REPLACE INTO findings VALUES (?, ?, ?, ?, ?, ?)');
+  for (const r of findings) for (const f of r.findings) st.run([r.id, f.check, f.status, f.severity, f.evidence, f.keys.join(' ')]);
+  st.free();
+  db.run('COMMIT');
+  db.run('VACUUM');
+  const out = db.export();
+  db.close();
+  return out;
 }
 
 function insertFactKeys(db: Database): void {
@@ -163,7 +189,16 @@ export class DatabaseWriter {
   private nextOrganId = 1;
   private nextReportId = 1;
 
-  constructor(SQL: SqlJsStatic, private readonly shardSize = DEFAULT_SHARD_SIZE) {
+  /**
+   * @param onShard receives each detail shard as it fills (the build writes it to
+   *   disk, so memory does not grow with the collection); by default they are kept
+   *   and returned by finish().
+   */
+  constructor(
+    SQL: SqlJsStatic,
+    private readonly shardSize = DEFAULT_SHARD_SIZE,
+    private readonly onShard?: (shard: Shard) => void,
+  ) {
     this.SQL = SQL;
     this.db = new SQL.Database();
     this.db.run('PRAGMA page_size = 4096');
@@ -199,8 +234,36 @@ export class DatabaseWriter {
     return id;
   }
 
-  addReport(r: ReportRow): number {
+  /** A report's detail rows, into the current shard; returns the report's id (ids follow the calls). */
+  addDetail(r: DetailRow): number {
     const id = this.nextReportId++;
+    const { report } = r;
+    const shard = this.shardFor(id);
+    for (const f of [...r.findings].sort((a, b) => a.check.localeCompare(b.check))) {
+      shard.finding.add([id, f.check, f.status, f.severity, f.evidence, f.keys.join(' ')]);
+    }
+    const lines = new Map<number, string>();
+    for (const f of FACT_KEYS) {
+      const cell = report.cells[f.key];
+      if (!cell || cell.state === 'missing') continue;
+      const line = cell.source?.line ?? null;
+      if (line !== null && cell.source) lines.set(line, cell.source.text);
+      const plain = cell.value !== null && cell.raw.trim() === String(cell.value);
+      shard.cell.add([id, KEY_ID.get(f.key)!, cell.state, line, plain ? null : cell.raw]);
+    }
+    for (const [line, text] of r.contextLines ?? []) if (!lines.has(line)) lines.set(line, text);
+    for (const [line, text] of [...lines].sort((a, b) => a[0] - b[0])) {
+      shard.line.add([id, line, text, r.lineLocators?.[line - 1] ?? null]);
+    }
+    for (const s of report.sections) {
+      const text = s.index === 1 ? report.prose.s1 : s.index === 5 ? report.prose.s5 : s.index === 6 ? report.prose.s6 : null;
+      shard.section.add([id, s.index, s.heading, s.startLine, s.endLine, text]);
+    }
+    return id;
+  }
+
+  /** The report's core row and its failures (id from addDetail). */
+  addCore(id: number, r: CoreRow): void {
     const { report, manifest } = r;
     const failed = r.findings.filter((f) => f.status === 'fail');
     const values: (string | number | null)[] = [
@@ -222,40 +285,14 @@ export class DatabaseWriter {
     ];
     for (const f of FACT_KEYS) values.push(report.cells[f.key]?.value ?? null);
     this.insertReport.run(values);
-
-    const findings = [...r.findings].sort((a, b) => a.check.localeCompare(b.check));
-    for (const f of findings) {
-      if (f.status === 'fail') this.insertFailure.run([id, f.check, f.severity, f.evidence]);
+    for (const f of [...failed].sort((a, b) => a.check.localeCompare(b.check))) {
+      this.insertFailure.run([id, f.check, f.severity, f.evidence]);
     }
-
-    const shard = this.shardFor(id);
-    for (const f of findings) shard.finding.add([id, f.check, f.status, f.severity, f.evidence, f.keys.join(' ')]);
-    const lines = new Map<number, string>();
-    for (const f of FACT_KEYS) {
-      const cell = report.cells[f.key];
-      if (!cell || cell.state === 'missing') continue;
-      const line = cell.source?.line ?? null;
-      if (line !== null && cell.source) lines.set(line, cell.source.text);
-      const plain = cell.value !== null && cell.raw.trim() === String(cell.value);
-      shard.cell.add([id, KEY_ID.get(f.key)!, cell.state, line, plain ? null : cell.raw]);
-    }
-    for (const [line, text] of r.contextLines ?? []) if (!lines.has(line)) lines.set(line, text);
-    for (const [line, text] of [...lines].sort((a, b) => a[0] - b[0])) {
-      shard.line.add([id, line, text, r.lineLocators?.[line - 1] ?? null]);
-    }
-    for (const s of report.sections) {
-      const text = s.index === 1 ? report.prose.s1 : s.index === 5 ? report.prose.s5 : s.index === 6 ? report.prose.s6 : null;
-      shard.section.add([id, s.index, s.heading, s.startLine, s.endLine, text]);
-    }
-    return id;
   }
 
   /** Report ids are given in order, so a shard is a contiguous range of them. */
   private shardFor(id: number): DetailShard {
-    if (this.shard && id - this.shard.first >= this.shardSize) {
-      this.shards.push(this.shard.finish());
-      this.shard = null;
-    }
+    if (this.shard && id - this.shard.first >= this.shardSize) this.closeShard();
     if (!this.shard) {
       this.shard = new DetailShard(this.SQL);
       this.shard.first = id;
@@ -264,15 +301,34 @@ export class DatabaseWriter {
     return this.shard;
   }
 
-  /**
-   * Close the shards, list them in the core (named by `nameShard`, a content hash),
-   * record the build's properties, ANALYZE and VACUUM.
-   */
-  finish(info: Record<string, string | number>, nameShard: (bytes: Uint8Array) => string): WrittenDatabase {
-    if (this.shard) this.shards.push(this.shard.finish());
+  private closeShard(): void {
+    if (!this.shard) return;
+    const done = this.shard.finish();
     this.shard = null;
+    if (this.onShard) this.onShard(done);
+    else this.shards.push(done);
+  }
+
+  /** Close the last shard (call before finish when shards go to onShard and are patched). */
+  closeShards(): void {
+    this.closeShard();
+  }
+
+  /**
+   * List the final shards in the core (`listed`: their ranges, names and sizes, or
+   * by default the shards kept here, named by `nameShard`), record the build's
+   * properties, ANALYZE and VACUUM.
+   */
+  finish(
+    info: Record<string, string | number>,
+    nameShard: (bytes: Uint8Array) => string,
+    listed?: readonly { firstReportId: number; lastReportId: number; file: string; bytes: number }[],
+  ): WrittenDatabase {
+    this.closeShard();
+    const rows =
+      listed ?? this.shards.map((s) => ({ firstReportId: s.firstReportId, lastReportId: s.lastReportId, file: nameShard(s.bytes), bytes: s.bytes.length }));
     const sh = this.db.prepare('INSERT INTO shards VALUES (?, ?, ?, ?, ?)');
-    this.shards.forEach((s, i) => sh.run([i + 1, s.firstReportId, s.lastReportId, nameShard(s.bytes), s.bytes.length]));
+    rows.forEach((s, i) => sh.run([i + 1, s.firstReportId, s.lastReportId, s.file, s.bytes]));
     sh.free();
     const bi = this.db.prepare('INSERT INTO build_info VALUES (?, ?)');
     bi.run(['schema_version', String(SCHEMA_VERSION)]);
