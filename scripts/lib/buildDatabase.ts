@@ -293,6 +293,8 @@ export function formatSummary(s: BuildSummary): string {
   return lines.join('\n');
 }
 
+const SLIM_CELLS = new Map<string, ParsedReport['cells'][string]>();
+
 /**
  * After its detail is written, a report keeps only what the core row and the
  * collection checks read: each cell's value and state (and its text when it is
@@ -303,11 +305,19 @@ function slim(p: ProcessedFile): void {
   const cells: ParsedReport['cells'] = {};
   for (const [k, c] of Object.entries(r.cells)) {
     const plain = c.state === 'number' && c.value !== null;
-    cells[k] = { value: c.value, state: c.state, raw: plain ? '' : c.raw, source: null, ...(c.approximate ? { approximate: true } : {}) };
+    const raw = plain ? '' : c.raw;
+    // read-only from here on, so equal cells (most are 0) share one object
+    const id = `${c.state}|${c.value}|${c.approximate ? 1 : 0}|${raw}`;
+    let shared = SLIM_CELLS.get(id);
+    if (!shared) {
+      shared = Object.freeze({ value: c.value, state: c.state, raw, source: null, ...(c.approximate ? { approximate: true } : {}) });
+      SLIM_CELLS.set(id, shared);
+    }
+    cells[k] = shared;
   }
   p.report = { ...r, cells, notes: [] };
   p.contextLines = undefined;
   p.lineLocators = undefined;
-  // the core stores evidence only for failures
-  p.findings = p.findings.map((f) => (f.status === 'fail' ? f : { ...f, evidence: '' }));
+  // the core stores evidence only for failures, and no key lists (the shard has them)
+  p.findings = p.findings.map((f) => ({ ...f, evidence: f.status === 'fail' ? f.evidence : '', keys: [] }));
 }
