@@ -7,7 +7,7 @@
  * Pure over sql.js: shared by the build, the browser worker and Node tests.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
-import { SCHEMA_VERSION, coreSchemaSql } from './schema';
+import { REPORT_INDEX_TABLE, SCHEMA_VERSION, coreSchemaSql } from './schema';
 
 export interface PartInfo {
   /** the reports' year; null for reports without one */
@@ -17,8 +17,11 @@ export interface PartInfo {
   bytes: number;
 }
 
-/** What a query needs of the parts: none, all of them, or the years in a range (null = open end). */
-export type PartNeed = 'none' | 'all' | { from: number | null; to: number | null };
+/**
+ * What a query needs of the parts: none, all of them, the years in a range (null =
+ * open end), or the part of one report (looked up in the index's report_index).
+ */
+export type PartNeed = 'none' | 'all' | { from: number | null; to: number | null } | { report: number };
 
 /** Content-addressed name of a part, given its year and the hex SHA-256 of its bytes. */
 export function partFileName(year: number | null, sha256hex: string): string {
@@ -38,10 +41,18 @@ export function readParts(core: Database): PartInfo[] {
   }));
 }
 
-/** The parts a query needs. A range with an open end on both sides also needs the reports without a year. */
-export function partsFor(parts: readonly PartInfo[], need: PartNeed): PartInfo[] {
+/**
+ * The parts a query needs. A range with an open end on both sides also needs the
+ * reports without a year. For one report, `yearOf` gives its year from the index
+ * (undefined when the index does not know the id: then every part, as a fallback).
+ */
+export function partsFor(parts: readonly PartInfo[], need: PartNeed, yearOf?: (reportId: number) => number | null | undefined): PartInfo[] {
   if (need === 'none') return [];
   if (need === 'all') return [...parts];
+  if ('report' in need) {
+    const year = yearOf?.(need.report);
+    return year === undefined ? [...parts] : parts.filter((p) => p.year === year);
+  }
   const { from, to } = need;
   return parts.filter((p) =>
     p.year === null ? from == null && to == null : (from == null || p.year >= from) && (to == null || p.year <= to),
@@ -117,12 +128,20 @@ export function splitCore(SQL: SqlJsStatic, core: Uint8Array, name: (year: numbe
       }
     }
     full.run('BEGIN');
+    // every report's slim row stays in the index, so the overview and the report list need no part
+    full.run('DROP VIEW report_index');
+    full.run(REPORT_INDEX_TABLE);
+    full.run(
+      `INSERT INTO report_index SELECT r.report_id, r.organ_id, NULLIF(r.organ_name, o.name), r.year, r.template, r.errors, r.warnings
+       FROM reports r JOIN organs o USING (organ_id) ORDER BY r.report_id`,
+    );
     full.run('DELETE FROM failures');
     full.run('DELETE FROM reports');
     const ins = full.prepare('INSERT INTO parts VALUES (?, ?, ?, ?)');
     for (const p of parts) ins.run([p.year, p.file, p.reports, p.bytes.length]);
     ins.free();
     full.run('COMMIT');
+    full.run('ANALYZE report_index');
     // sqlite_stat1 keeps the whole build's statistics: the planner sees the tables as they are once the parts are in
     full.run('VACUUM');
     return { index: full.export(), parts };

@@ -23,6 +23,8 @@ function safeColumns(cols: string[]): string[] {
 }
 
 const FROM = 'FROM reports r JOIN organs o ON o.organ_id = r.organ_id';
+/** The slim rows (report_index: a view over reports, or the split index's own table): no part needed. */
+const FROM_INDEX = 'FROM report_index r JOIN organs o ON o.organ_id = r.organ_id';
 
 export interface Meta {
   build: Table;
@@ -80,12 +82,12 @@ export function overview(db: Queryable, f: Filters): Overview {
        COUNT(DISTINCT CASE WHEN o.county IS NOT NULL THEN o.province || '|' || o.city || '|' || o.county END) AS counties,
        COUNT(DISTINCT r.year) AS years, MIN(r.year) AS first_year, MAX(r.year) AS last_year,
        COALESCE(SUM(r.errors > 0), 0) AS with_errors
-     ${FROM} WHERE ${w.sql}`,
+     ${FROM_INDEX} WHERE ${w.sql}`,
     w.params,
   );
   const perYear = db.all(
     `SELECT r.year, COALESCE(r.template, '') AS template, COUNT(*) AS n
-     ${FROM} WHERE ${w.sql} AND r.year IS NOT NULL GROUP BY r.year, r.template ORDER BY r.year, r.template`,
+     ${FROM_INDEX} WHERE ${w.sql} AND r.year IS NOT NULL GROUP BY r.year, r.template ORDER BY r.year, r.template`,
     w.params,
   );
   return { totals, perYear };
@@ -93,11 +95,11 @@ export function overview(db: Queryable, f: Filters): Overview {
 
 export function reportList(db: Queryable, a: { filters: Filters; limit: number; offset: number }): { rows: Table; total: number } {
   const w = whereFilters(a.filters);
-  const total = nums(db.all(`SELECT COUNT(*) AS n ${FROM} WHERE ${w.sql}`, w.params), 'n')[0] ?? 0;
+  const total = nums(db.all(`SELECT COUNT(*) AS n ${FROM_INDEX} WHERE ${w.sql}`, w.params), 'n')[0] ?? 0;
   const rows = db.all(
     `SELECT r.report_id, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, o.level,
        r.year, r.template, r.errors, r.warnings
-     ${FROM} WHERE ${w.sql} ORDER BY o.province, o.city, o.county, o.name, r.year
+     ${FROM_INDEX} WHERE ${w.sql} ORDER BY o.province, o.city, o.county, o.name, r.year
      LIMIT ${Math.max(1, Math.floor(a.limit))} OFFSET ${Math.max(0, Math.floor(a.offset))}`,
     w.params,
   );
@@ -251,7 +253,7 @@ export function report(db: Queryable, a: { id: number }): ReportDetail {
       [a.id],
     ),
     sections: db.all('SELECT section, heading, start_line, end_line, text FROM report_sections WHERE report_id = ? ORDER BY section', [a.id]),
-    otherYears: db.all('SELECT report_id, year, template, errors, warnings FROM reports WHERE organ_id = ? ORDER BY year, report_id', [organId]),
+    otherYears: db.all('SELECT report_id, year, template, errors, warnings FROM report_index WHERE organ_id = ? ORDER BY year, report_id', [organId]),
     cells: db.all(
       'SELECT k.key, c.state, c.raw FROM cell_sources c JOIN fact_keys k ON k.key_id = c.key_id WHERE c.report_id = ?',
       [a.id],
@@ -310,18 +312,18 @@ export type QueryResult<K extends QueryName> = ReturnType<(typeof QUERIES)[K]>;
 
 /**
  * Which per-year parts each query needs loaded first when the build split the
- * core: the years of its filters (a view filtered to 2020 loads only 2020), all
- * of them for queries that look a report up by id, none for those that read no
- * report rows.
+ * core: the years of its filters (a view filtered to 2020 loads only 2020), the
+ * one part of a report looked up by id, none for those that read only the index
+ * (report_index, organs) — the overview and the report list among them.
  */
 export const PART_NEEDS: { [K in QueryName]: (args: QueryArgs<K>) => PartNeed } = {
   meta: () => 'none',
   organOptions: () => 'none',
-  overview: (f) => ({ from: f.from, to: f.to }),
-  reportList: (a) => ({ from: a.filters.from, to: a.filters.to }),
+  overview: () => 'none',
+  reportList: () => 'none',
   yearTotals: (a) => ({ from: a.filters.from, to: a.filters.to }),
   organValues: (a) => ({ from: a.filters.from, to: a.filters.to }),
   compliance: (a) => ({ from: a.filters.from, to: a.filters.to }),
-  report: () => 'all',
+  report: (a) => ({ report: a.id }),
   provenance: () => 'none', // reads only the detail shards
 };

@@ -1,4 +1,4 @@
--- gongkai database schema, version 3 (also PRAGMA user_version).
+-- gongkai database schema, version 4 (also PRAGMA user_version).
 -- Generated from src/db/schema.ts; do not edit by hand (npm run schema rewrites it).
 --
 -- A build writes two kinds of file:
@@ -311,6 +311,13 @@ CREATE TABLE reports (
 CREATE INDEX reports_year ON reports (year, template, organ_id, errors, warnings);
 CREATE INDEX reports_organ ON reports (organ_id, year, template, errors, warnings);
 CREATE INDEX reports_template ON reports (template);
+
+-- One slim row per report: what the overview, the report list and the lookup of a
+-- report's year read. Here a view over reports; in a split index (see parts) a table
+-- with every report's row — organ_name NULL there where it equals organs.name — so
+-- those views need no per-year part.
+CREATE VIEW report_index AS
+  SELECT report_id, organ_id, organ_name, year, template, errors, warnings FROM reports;
 
 -- Labels for every fact column, so a client can label anything without hard-coding.
 CREATE TABLE fact_keys (

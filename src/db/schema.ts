@@ -5,7 +5,7 @@
  */
 import { FACT_KEYS } from '../parse/factKeys';
 
-export const SCHEMA_VERSION = 3;
+export const SCHEMA_VERSION = 4;
 
 function factColumns(): string {
   return FACT_KEYS.map((f, i) => {
@@ -106,6 +106,12 @@ CREATE INDEX reports_year ON reports (year, template, organ_id, errors, warnings
 CREATE INDEX reports_organ ON reports (organ_id, year, template, errors, warnings);
 CREATE INDEX reports_template ON reports (template);
 
+-- One slim row per report: what the overview, the report list and the lookup of a
+-- report's year read. Here a view over reports; in a split index (see parts) a table
+-- with every report's row — organ_name NULL there where it equals organs.name — so
+-- those views need no per-year part.
+${REPORT_INDEX_VIEW}
+
 -- Labels for every fact column, so a client can label anything without hard-coding.
 ${FACT_KEYS_TABLE}
 
@@ -148,6 +154,23 @@ CREATE TABLE parts (
 );
 `;
 }
+
+export const REPORT_INDEX_COLUMNS = 'report_id, organ_id, organ_name, year, template, errors, warnings';
+
+const REPORT_INDEX_VIEW = `CREATE VIEW report_index AS
+  SELECT ${REPORT_INDEX_COLUMNS} FROM reports;`;
+
+/** The split index's table in place of the view (indexed for the organ filter and the year lookups). */
+export const REPORT_INDEX_TABLE = `CREATE TABLE report_index (
+  report_id  INTEGER PRIMARY KEY,
+  organ_id   INTEGER NOT NULL,
+  organ_name TEXT,
+  year       INTEGER,
+  template   TEXT,
+  errors     INTEGER NOT NULL,
+  warnings   INTEGER NOT NULL
+);
+CREATE INDEX report_index_organ ON report_index (organ_id, year);`;
 
 const FACT_KEYS_TABLE = `CREATE TABLE fact_keys (
   key_id      INTEGER PRIMARY KEY,  -- template order

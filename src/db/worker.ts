@@ -7,7 +7,8 @@
  * own names — so queries read `findings` or `cell_provenance` as if one file.
  * When the build split the core into per-year parts, each query first loads
  * the parts of the years it reads (copied into the core's reports and failures,
- * kept for the session), and the page is told the download progress.
+ * kept for the session; a report's own part only, found by its year in the
+ * index), and the page is told the download progress.
  */
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
@@ -39,6 +40,8 @@ interface Opened {
   parts: PartInfo[];
   /** part file → its load, started once and kept (a failed load is forgotten, so a later query retries) */
   partLoads: Map<string, Promise<void>>;
+  /** shard id → its fetch and ATTACH while in flight */
+  shardLoads: Map<number, Promise<void>>;
 }
 
 let ready: Promise<Opened> | null = null;
@@ -117,6 +120,7 @@ async function open(dbUrl: string, detailBase: string): Promise<Opened> {
     detailBase,
     parts,
     partLoads: new Map(),
+    shardLoads: new Map(),
     q: { all: (sql, params) => tableFromExec(core.exec(sql, params ?? [])) },
   };
 }
@@ -161,10 +165,16 @@ async function loadOnePart(o: Opened, p: PartInfo): Promise<void> {
   }
 }
 
+/** A report's year from the index (null: it has none; undefined: no such report). */
+function yearOfReport(core: Database, id: number): number | null | undefined {
+  const v = core.exec('SELECT year FROM report_index WHERE report_id = ?', [id])[0]?.values[0]?.[0];
+  return v === undefined ? undefined : v === null ? null : Number(v);
+}
+
 /** Load the parts a query needs (each once; concurrent queries share a load in flight). */
 async function ensureParts(o: Opened, need: PartNeed): Promise<void> {
   await Promise.all(
-    partsFor(o.parts, need).map((p) => {
+    partsFor(o.parts, need, (id) => yearOfReport(o.core, id)).map((p) => {
       let load = o.partLoads.get(p.file);
       if (!load) {
         load = loadOnePart(o, p);
@@ -176,30 +186,44 @@ async function ensureParts(o: Opened, need: PartNeed): Promise<void> {
   );
 }
 
+/**
+ * Attach the shards holding these reports. Each shard is fetched once: queries
+ * that need it at the same time share the load in flight (two ATTACHes of one
+ * file would fail).
+ */
 async function ensureDetail(o: Opened, reportIds: number[]): Promise<void> {
   const needed = new Set<ShardInfo>();
   for (const id of reportIds) {
     const s = o.shards.find((x) => x.first <= id && id <= x.last);
     if (s) needed.add(s);
   }
-  let changed = false;
-  for (const s of needed) {
-    const open = o.attached.get(s.id);
-    if (open) {
-      o.attached.delete(s.id); // move to most recent
-      o.attached.set(s.id, open);
-      continue;
-    }
-    const bytes = await fetchBytes(new URL(s.file, o.detailBase).href, '明细文件');
-    o.attached.set(s.id, attachShard(o.SQL, o.core, s.id, bytes));
-    changed = true;
-    while (o.attached.size > MAX_ATTACHED) {
-      const [oldId, oldDb] = o.attached.entries().next().value as [number, Database];
-      o.attached.delete(oldId);
-      detachShard(o.core, oldId, oldDb);
-    }
+  await Promise.all(
+    [...needed].map((s) => {
+      const open = o.attached.get(s.id);
+      if (open) {
+        o.attached.delete(s.id); // move to most recent
+        o.attached.set(s.id, open);
+        return undefined;
+      }
+      let load = o.shardLoads.get(s.id);
+      if (!load) {
+        load = attachOne(o, s).finally(() => o.shardLoads.delete(s.id));
+        o.shardLoads.set(s.id, load);
+      }
+      return load;
+    }),
+  );
+}
+
+async function attachOne(o: Opened, s: ShardInfo): Promise<void> {
+  const bytes = await fetchBytes(new URL(s.file, o.detailBase).href, '明细文件');
+  o.attached.set(s.id, attachShard(o.SQL, o.core, s.id, bytes));
+  while (o.attached.size > MAX_ATTACHED) {
+    const [oldId, oldDb] = o.attached.entries().next().value as [number, Database];
+    o.attached.delete(oldId);
+    detachShard(o.core, oldId, oldDb);
   }
-  if (changed) refreshDetailViews(o.core, [...o.attached.keys()]);
+  refreshDetailViews(o.core, [...o.attached.keys()]);
 }
 
 self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {

@@ -149,6 +149,29 @@ describe('the built site', () => {
     await page.close();
   });
 
+  test('对比 shows two reports of one detail file side by side (their detail loads share one fetch)', async () => {
+    const pair = all(
+      `SELECT r.report_id, COALESCE(r.organ_name, o.name) AS organ, r.s3_new_total FROM reports r JOIN organs o USING (organ_id)
+       WHERE r.s3_new_total IS NOT NULL ORDER BY r.report_id LIMIT 2`,
+    );
+    expect(pair).toHaveLength(2);
+    const [shard] = all('SELECT COUNT(*) AS n FROM shards WHERE first_report_id <= ? AND last_report_id >= ?', [Number(pair[0].report_id), Number(pair[1].report_id)]);
+    expect(shard.n, 'both reports are in one detail file').toBe(1);
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}?v=1&view=compare&a=${pair[0].report_id}&b=${pair[1].report_id}`);
+    const fig = figure(page, new RegExp(`主要数字：${pair[0].organ} \\d{4} 与 ${pair[1].organ} \\d{4}`));
+    await fig.waitFor({ timeout: 30_000 });
+    const [label] = all("SELECT label FROM fact_keys WHERE key = 's3.new.total'");
+    const row = page.locator('details table.data tbody tr').filter({ has: page.getByRole('rowheader', { name: String(label.label), exact: true }) });
+    const cells = await row.locator('td').allInnerTexts();
+    const n = (v: unknown) => Number(v).toLocaleString('zh-CN');
+    expect(cells.slice(0, 2)).toEqual([n(pair[0].s3_new_total), n(pair[1].s3_new_total)]);
+    expect(await page.getByText('选择两份报告后显示对比').count()).toBe(0);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   test("a chart's CSV holds exactly the rows it draws, as in the database", async () => {
     const [top] = all(`SELECT COUNT(*) AS n FROM reports WHERE template = '2019'`);
     const page = await browser.newPage({ acceptDownloads: true });

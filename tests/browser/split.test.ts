@@ -111,14 +111,24 @@ async function overview(page: Page): Promise<{ cards: string; list: string[] }> 
   return { cards, list };
 }
 
+/** The data table of a figure (inside its closed <details>), as text, once it has rows. */
+async function figureData(page: Page, title: string): Promise<string> {
+  const table = page.getByRole('table', { name: title, includeHidden: true });
+  await table.locator('tbody tr').first().waitFor({ state: 'attached', timeout: 30_000 });
+  await expect.poll(() => page.getByTestId('load-progress').count()).toBe(0);
+  return (await table.textContent()) ?? '';
+}
+
+const APPLICANTS = '收到的申请：按申请人类型';
+
 describe('the site over per-year parts', () => {
-  test('the overview lists the same reports as the unsplit site, from all three parts', async () => {
+  test('the overview answers from the index alone — no part is fetched — and shows what the unsplit site shows', async () => {
     requests = [];
     const a = await browser.newPage();
     const errors = watchErrors(a);
     await a.goto(split.url);
     const got = await overview(a);
-    expect(partRequests()).toEqual(parts.map((p) => `data/${p}`));
+    expect(partRequests()).toEqual([]);
     const b = await browser.newPage();
     await b.goto(whole.url);
     const want = await overview(b);
@@ -128,6 +138,12 @@ describe('the site over per-year parts', () => {
     // the same year options (meta reads them from the index)
     const years = (p: Page) => p.getByLabel('年度', { exact: true }).locator('option').allInnerTexts();
     expect(await years(a)).toEqual(await years(b));
+    // a view of the figures reads every year's rows: all three parts, once each
+    await a.getByRole('link', { name: '依申请公开' }).click();
+    const figures = await figureData(a, APPLICANTS);
+    expect(partRequests()).toEqual(parts.map((p) => `data/${p}`));
+    await b.getByRole('link', { name: '依申请公开' }).click();
+    expect(figures).toEqual(await figureData(b, APPLICANTS));
     expect(errors).toEqual([]);
     await a.close();
     await b.close();
@@ -137,21 +153,38 @@ describe('the site over per-year parts', () => {
     requests = [];
     const page = await browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${split.url}?v=1&from=2020&to=2020`);
-    const list = await reportList(page);
-    expect(list.length).toBeGreaterThan(0);
-    for (const row of list) expect(row).toContain('2020');
-    // the list is what the unsplit site shows for the same filter
+    await page.goto(`${split.url}?v=1&view=applications&from=2020&to=2020`);
+    const data = await figureData(page, APPLICANTS);
+    expect(data).toContain('2020');
+    expect(data).not.toContain('2021');
+    // the figures are what the unsplit site shows for the same filter
     const ref = await browser.newPage();
-    await ref.goto(`${whole.url}?v=1&from=2020&to=2020`);
-    expect(list).toEqual(await reportList(ref));
+    await ref.goto(`${whole.url}?v=1&view=applications&from=2020&to=2020`);
+    expect(data).toEqual(await figureData(ref, APPLICANTS));
     await ref.close();
     expect(partRequests()).toEqual([`data/${parts.find((p) => p.startsWith('part-2020-'))}`]);
 
     await page.getByLabel('至', { exact: true }).selectOption('2021');
-    await expect.poll(async () => (await reportList(page)).some((r) => r.includes('2021'))).toBe(true);
+    await expect.poll(async () => (await figureData(page, APPLICANTS)).includes('2021')).toBe(true);
     expect(partRequests()).toEqual(parts.filter((p) => /^part-202[01]-/.test(p)).map((p) => `data/${p}`));
     expect(requests.filter((r) => r.includes('part-2020-'))).toHaveLength(1); // loaded once, kept
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("opening a report fetches only its own year's part", async () => {
+    requests = [];
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(split.url);
+    const list = page.getByRole('table', { name: /报告列表/ });
+    const row = list.locator('tbody tr').filter({ hasText: '2021' }).first();
+    await row.waitFor({ timeout: 30_000 });
+    expect(partRequests()).toEqual([]);
+    await row.getByRole('link').first().click();
+    await page.getByRole('heading', { level: 2 }).filter({ hasText: '2021' }).first().waitFor({ timeout: 30_000 });
+    await expect.poll(() => page.getByTestId('load-progress').count()).toBe(0);
+    expect(partRequests()).toEqual([`data/${parts.find((p) => p.startsWith('part-2021-'))}`]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -161,17 +194,17 @@ describe('the site over per-year parts', () => {
     try {
       const page = await browser.newPage();
       const errors = watchErrors(page);
-      await page.goto(front.url);
+      await page.goto(`${front.url}?v=1&view=applications`);
       const indicator = page.getByTestId('load-progress');
       await indicator.waitFor({ state: 'visible', timeout: 30_000 });
       await expect.poll(() => indicator.innerText()).toMatch(/正在加载 20\d\d 年数据 \(\d\/3\)…/);
       expect(await indicator.getAttribute('role')).toBe('status');
       expect(await indicator.getAttribute('aria-live')).toBe('polite');
       expect(await indicator.locator('progress').count()).toBe(1);
-      // while it is up, the report list waits for the parts; once they are in, it goes
-      expect(await page.getByRole('table', { name: /报告列表/ }).locator('tbody tr').count()).toBe(0);
+      // while it is up, the figures wait for the parts; once they are in, it goes
+      expect(await page.getByRole('table', { name: APPLICANTS, includeHidden: true }).locator('tbody tr').count()).toBe(0);
       await indicator.waitFor({ state: 'detached', timeout: 30_000 });
-      expect((await reportList(page)).length).toBe(5);
+      expect(await figureData(page, APPLICANTS)).toContain('2021');
       expect(await indicator.count()).toBe(0);
       expect(front.requests.filter((r) => r.includes('/data/part-'))).toHaveLength(3);
       expect(errors).toEqual([]);

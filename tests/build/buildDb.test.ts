@@ -5,6 +5,7 @@ import type { Database } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDatabase, type BuildSummary } from '../../scripts/lib/buildDatabase';
 import { openBuiltDatabase } from '../../scripts/lib/openBuilt';
+import { SCHEMA_VERSION } from '../../src/db/schema';
 import { FACT_KEYS } from '../../src/parse/factKeys';
 import { gbk } from '../extract/gbk';
 import { makeReport, reportHtml } from '../extract/render';
@@ -94,7 +95,7 @@ describe('build from the seed reports', () => {
   });
 
     test('the file is what the schema promises: user_version, page size, analyzed, labelled', () => {
-    expect(rows(db, 'PRAGMA user_version')[0].user_version).toBe(3);
+    expect(rows(db, 'PRAGMA user_version')[0].user_version).toBe(SCHEMA_VERSION);
     expect(rows(db, 'PRAGMA page_size')[0].page_size).toBe(4096);
     expect(rows(db, "SELECT count(*) AS n FROM sqlite_master WHERE name = 'sqlite_stat1'")[0].n).toBe(1);
     expect(rows(db, 'SELECT count(*) AS n FROM fact_keys')[0].n).toBe(FACT_KEYS.length);

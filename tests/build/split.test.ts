@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDatabase, DEFAULT_SPLIT_GZIP_BYTES, formatSummary, type BuildSummary } from '../../scripts/lib/buildDatabase';
 import { openBuiltDatabase } from '../../scripts/lib/openBuilt';
 import { loadPart, partsFor, readParts, type PartInfo } from '../../src/db/parts';
-import { meta, PART_NEEDS, type Queryable } from '../../src/db/queries';
+import { meta, overview, PART_NEEDS, reportList, type Queryable } from '../../src/db/queries';
+import { SCHEMA_VERSION } from '../../src/db/schema';
 import { NO_FILTERS } from '../../src/db/filters';
 import { tableFromExec } from '../../src/db/table';
 import { rows, tmpDir } from './helpers';
@@ -69,7 +70,34 @@ describe('a core over the threshold is split into per-year parts', () => {
     for (const t of ['organs', 'source_files', 'fact_keys', 'checks', 'shards', 'build_info']) {
       expect(rows(index, `SELECT * FROM ${t}`), t).toEqual(rows(reference, `SELECT * FROM ${t}`));
     }
-    expect(rows(index, 'PRAGMA user_version')[0].user_version).toBe(3);
+    expect(rows(index, "PRAGMA user_version")[0].user_version).toBe(SCHEMA_VERSION);
+  });
+
+  test("the index keeps every report's slim row in report_index, a table there and a view in a whole core", () => {
+    const type = (db: Database) => rows(db, "SELECT type FROM sqlite_schema WHERE name = 'report_index'")[0].type;
+    expect(type(index)).toBe('table');
+    expect(type(reference)).toBe('view');
+    const want = rows(
+      reference,
+      `SELECT r.report_id, r.organ_id, NULLIF(r.organ_name, o.name) AS organ_name, r.year, r.template, r.errors, r.warnings
+       FROM reports r JOIN organs o USING (organ_id) ORDER BY r.report_id`,
+    );
+    expect(want).toHaveLength(5);
+    expect(rows(index, 'SELECT * FROM report_index ORDER BY report_id')).toEqual(want);
+    // the name as the report writes it is kept only where it is not the organ row's (连生乡's manifest names it in full)
+    expect(want.filter((r) => r.organ_name !== null).map((r) => r.organ_name)).toEqual(['连生乡']);
+    expect(rows(reference, 'SELECT o.name FROM reports r JOIN organs o USING (organ_id) WHERE r.report_id = ?', [want.find((r) => r.organ_name)!.report_id as number])[0].name).not.toBe('连生乡');
+  });
+
+  test('the overview and the report list answer from the index alone, as from the whole database', () => {
+    const q: Queryable = { all: (sql, params) => tableFromExec(index.exec(sql, params ?? [])) };
+    const refQ: Queryable = { all: (sql, params) => tableFromExec(reference.exec(sql, params ?? [])) };
+    for (const f of [NO_FILTERS, { ...NO_FILTERS, province: '黑龙江省' }, { ...NO_FILTERS, from: 2020, to: 2021, template: '2021' as const }]) {
+      expect(overview(q, f)).toEqual(overview(refQ, f));
+      expect(reportList(q, { filters: f, limit: 50, offset: 0 })).toEqual(reportList(refQ, { filters: f, limit: 50, offset: 0 }));
+    }
+    expect(overview(q, NO_FILTERS).totals.columns.reports).toEqual([5]);
+    expect(reportList(q, { filters: { ...NO_FILTERS, province: '黑龙江省' }, limit: 50, offset: 0 }).total).toBe(3);
   });
 
   test('parts lists 2019, 2020 and 2021 with their report counts, and the files are there', () => {
@@ -122,13 +150,25 @@ describe('a core over the threshold is split into per-year parts', () => {
     expect(r.parts.length).toBe(0);
   });
 
-  test('a view filtered to 2020 needs only the 2020 part; open ranges need all of them', () => {
-    const years = (need: ReturnType<(typeof PART_NEEDS)['overview']>) => partsFor(parts, need).map((p) => p.year);
-    expect(years(PART_NEEDS.overview({ ...NO_FILTERS, from: 2020, to: 2020 }))).toEqual([2020]);
-    expect(years(PART_NEEDS.reportList({ filters: { ...NO_FILTERS, from: 2020, to: null }, limit: 50, offset: 0 }))).toEqual([2020, 2021]);
+  test('a view filtered to 2020 needs only the 2020 part; open ranges need all of them; a report only its own', () => {
+    const yearOf = (id: number) => {
+      const r = rows(index, 'SELECT year FROM report_index WHERE report_id = ?', [id]);
+      return r.length ? (r[0].year as number | null) : undefined;
+    };
+    const years = (need: ReturnType<(typeof PART_NEEDS)['report']>) => partsFor(parts, need, yearOf).map((p) => p.year);
+    const f2020 = { ...NO_FILTERS, from: 2020, to: 2020 };
+    expect(years(PART_NEEDS.yearTotals({ filters: f2020, columns: [] }))).toEqual([2020]);
+    expect(years(PART_NEEDS.organValues({ filters: { ...NO_FILTERS, from: 2020, to: null }, columns: [], orderBy: 's3_new_total', limit: 5 }))).toEqual([2020, 2021]);
     expect(years(PART_NEEDS.compliance({ filters: { ...NO_FILTERS, from: null, to: 2019 }, check: '' }))).toEqual([2019]);
-    expect(years(PART_NEEDS.overview(NO_FILTERS))).toEqual([2019, 2020, 2021]);
-    expect(years(PART_NEEDS.report({ id: 1 }))).toEqual([2019, 2020, 2021]);
+    expect(years(PART_NEEDS.yearTotals({ filters: NO_FILTERS, columns: [] }))).toEqual([2019, 2020, 2021]);
+    // the overview and the report list read only the index
+    expect(years(PART_NEEDS.overview(NO_FILTERS))).toEqual([]);
+    expect(years(PART_NEEDS.reportList({ filters: f2020, limit: 50, offset: 0 }))).toEqual([]);
+    // one report: the part of its year, found in the index; an unknown id falls back to every part
+    for (const r of rows(reference, 'SELECT report_id, year FROM reports')) {
+      expect(years(PART_NEEDS.report({ id: r.report_id as number }))).toEqual([r.year]);
+    }
+    expect(years(PART_NEEDS.report({ id: 999 }))).toEqual([2019, 2020, 2021]);
     expect(years(PART_NEEDS.meta(undefined))).toEqual([]);
     expect(years(PART_NEEDS.organOptions(NO_FILTERS))).toEqual([]);
     // the reports without a year are read only when no year bound is set
