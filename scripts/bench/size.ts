@@ -27,6 +27,21 @@ export interface FileGroup {
   /** the largest single file of the group, gzip */
   maxGzip: number;
 }
+/**
+ * What the issue's wide reports layout costs by itself, per row of `reports`
+ * (its indexes included), measured on one file that holds reports: as built,
+ * with every fact column NULL (a header byte per column is still spent), and
+ * with the row's text columns NULL too (what is left: keys, counts, the check
+ * string and the record headers).
+ */
+export interface LayoutFloor {
+  file: string;
+  rows: number;
+  asBuilt: number;
+  factsNull: number;
+  textNull: number;
+}
+
 export interface SizeResult {
   /** every database file the site ships: core + per-year parts + detail shards */
   raw: number;
@@ -34,6 +49,43 @@ export interface SizeResult {
   groups: FileGroup[];
   tables: TableSize[];
   method: string;
+  layout?: LayoutFloor | null;
+}
+
+const TEXT_COLUMNS = ['organ_name', 'period', 'source_url', 'published', 'procurement_unit'];
+
+/** Bytes of the reports table (with its indexes) after `prep`: pages freed by dropping it, after VACUUM. */
+function reportsBytes(SQL: import('sql.js').SqlJsStatic, bytes: Uint8Array, prep: string): number {
+  const db = new SQL.Database(new Uint8Array(bytes)); // a copy: sql.js may write into the array it is given
+  try {
+    const pages = () => Number(db.exec('PRAGMA page_count')[0].values[0][0]) * Number(db.exec('PRAGMA page_size')[0].values[0][0]);
+    if (prep) db.run(prep);
+    db.run('VACUUM');
+    const before = pages();
+    db.run('PRAGMA foreign_keys = OFF; DROP VIEW IF EXISTS report_index; DROP TABLE reports; VACUUM');
+    return before - pages();
+  } finally {
+    db.close();
+  }
+}
+
+export async function layoutFloor(file: string): Promise<LayoutFloor | null> {
+  const SQL = await initSqlJs();
+  const bytes = fs.readFileSync(file);
+  const probe = new SQL.Database(new Uint8Array(bytes));
+  const rows = Number(probe.exec('SELECT COUNT(*) FROM reports')[0].values[0][0]);
+  const facts = probe.exec('SELECT column_name FROM fact_keys ORDER BY key_id')[0].values.map((r) => String(r[0]));
+  probe.close();
+  if (!rows) return null;
+  const nullFacts = `UPDATE reports SET ${facts.map((c) => `${c} = NULL`).join(', ')}`;
+  const nullText = `${nullFacts}; UPDATE reports SET ${TEXT_COLUMNS.map((c) => `${c} = NULL`).join(', ')}`;
+  return {
+    file: path.basename(file),
+    rows,
+    asBuilt: reportsBytes(SQL, bytes, '') / rows,
+    factsNull: reportsBytes(SQL, bytes, nullFacts) / rows,
+    textNull: reportsBytes(SQL, bytes, nullText) / rows,
+  };
 }
 
 export async function gzipSize(file: string, level = 6): Promise<number> {
@@ -133,7 +185,17 @@ export async function dbSize(outDir: string): Promise<SizeResult> {
     }
   }
   const gs = [...groups.values()];
+  // the layout's own cost, on the core, or the largest part when the build split
+  const holders = files.filter((f) => f.kind !== 'detail shards');
+  const holder = holders.length > 1 ? holders.slice(1).sort((a, b) => fs.statSync(b.file).size - fs.statSync(a.file).size)[0] : holders[0];
+  let layout: LayoutFloor | null = null;
+  try {
+    layout = holder ? await layoutFloor(holder.file) : null;
+  } catch {
+    layout = null;
+  }
   return {
+    layout,
     raw: gs.reduce((n, g) => n + g.raw, 0),
     gzip: gs.reduce((n, g) => n + g.gzip, 0),
     groups: gs,

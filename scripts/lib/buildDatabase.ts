@@ -18,7 +18,7 @@ import type { Finding, ManifestRow, ParsedReport } from '../../src/parse/types';
 import { PARSER_VERSION } from '../../src/parse/version';
 import { loadManifest } from './manifest';
 import { processFile, type ProcessedFile } from './pipeline';
-import { Progress } from './progress';
+import { Phases, Progress } from './progress';
 import { loadRegionResolver } from './regions';
 
 export interface BuildOptions {
@@ -105,6 +105,7 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
   });
 
   const progress = new Progress(files.length, '解析报告');
+  const phases = new Phases(opts.progress ? process.stderr : null);
   const processed: ProcessedFile[] = [];
   const reportIds = new Map<string, number>();
   for (const [i, file] of files.entries()) {
@@ -122,6 +123,7 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
 
   // Collection checks (across years and peers), and organs from the same grouping.
   const parsed = processed.filter((p) => p.report);
+  phases.begin(`跨报告检查（${parsed.length} 份报告：跨年度、同级机关、雷同文字）`);
   const items = parsed.map((p) => ({ id: p.file, report: p.report!, manifest: p.manifest, regionCode: p.report!.region.region.code }));
   const collection = runCollectionChecks(items);
   const grouped = groupByOrgan(items);
@@ -178,6 +180,7 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
   }
 
   // Core rows in report-id order; the collection's findings also go into the shards.
+  phases.begin(`写入核心文件（${organs.length} 个机关，${parsed.length} 份报告）`);
   const counts = { error: 0, warning: 0, info: 0 };
   const organOf = new Map<string, number>();
   for (const o of organs) for (const p of o.files) organOf.set(p.file, o.id);
@@ -242,7 +245,8 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
   const sha = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
   const fileOf = new Map([...reportIds].map(([file, id]) => [id, file]));
   const listed: { firstReportId: number; lastReportId: number; file: string; bytes: number }[] = [];
-  for (const sh of pending) {
+  const patching = new Progress(pending.length, '补入明细文件');
+  for (const [i, sh] of pending.entries()) {
     const extra: { id: number; findings: Finding[] }[] = [];
     for (let id = sh.firstReportId; id <= sh.lastReportId; id++) {
       const more = collection.get(fileOf.get(id)!);
@@ -253,11 +257,15 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     fs.writeFileSync(path.join(detailDir, file), bytes);
     fs.rmSync(sh.tmp);
     listed.push({ firstReportId: sh.firstReportId, lastReportId: sh.lastReportId, file, bytes: bytes.length });
+    if (opts.progress) patching.tick(i + 1);
   }
+  if (opts.progress) patching.done();
+  phases.begin('整理核心文件（ANALYZE、VACUUM）');
   const written = writer.finish(info, (bytes) => shardFileName(sha(bytes)), listed);
   let core = written.core;
   summary.gzipBytes = zlib.gzipSync(core).length;
   if (summary.gzipBytes > summary.splitGzipBytes) {
+    phases.begin('核心文件超过拆分阈值：按年度拆分');
     const split = splitCore(SQL, core, (year, bytes) => partFileName(year, sha(bytes)));
     for (const p of split.parts) fs.writeFileSync(path.join(detailDir, p.file), p.bytes);
     core = split.index;

@@ -36,3 +36,18 @@ export function formatSeconds(s: number): string {
   if (s < 60) return `${s.toFixed(0)} 秒`;
   return `${Math.floor(s / 60)} 分 ${Math.round(s % 60)} 秒`;
 }
+
+/**
+ * The build's later phases (after the per-report bar), one line each as it
+ * starts, with the time since the build began: a large collection spends
+ * minutes there, and a silent terminal looks hung.
+ */
+export class Phases {
+  private readonly start = performance.now();
+
+  constructor(private readonly out: { write(s: string): unknown } | null = process.stderr) {}
+
+  begin(label: string): void {
+    this.out?.write(`${label}…（已用 ${formatSeconds((performance.now() - this.start) / 1000)}）\n`);
+  }
+}
