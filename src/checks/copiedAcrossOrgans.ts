@@ -7,7 +7,7 @@
 import { COPY_THRESHOLD, proseFor } from './crossYear';
 import { type CheckFinding, finding, fold, type FindingPart } from './finding';
 import type { GroupedItem } from './organGroups';
-import { estimateJaccard, formatSimilarity, jaccard, LshIndex, minhash, shingles } from './similarity';
+import { estimateJaccard, formatSimilarity, jaccardSorted, LshIndex, minhash, shingleArray } from './similarity';
 
 /** Candidates whose estimated similarity is below this are not verified. */
 const ESTIMATE_FLOOR = 0.6;
@@ -17,6 +17,15 @@ const VERIFY_LIMIT = 8;
 interface Entry {
   item: GroupedItem;
   sig: Uint32Array;
+  /** the text's sorted shingles, while its year is being compared */
+  shingles: Uint32Array | null;
+  /** the last query that met this entry (a candidate found in several bands counts once) */
+  seen: number;
+}
+
+interface Ranked {
+  o: Entry;
+  est: number;
 }
 
 function bestMatches(items: readonly GroupedItem[], which: 1 | 5): Map<string, { other: GroupedItem; sim: number } | null> {
@@ -26,32 +35,42 @@ function bestMatches(items: readonly GroupedItem[], which: 1 | 5): Map<string, {
     const year = item.report.year;
     const text = proseFor(item.report, which);
     if (year === null || !text) continue;
-    const e = { item, sig: minhash(shingles(text)) };
+    const e: Entry = { item, sig: minhash(shingleArray(text)), shingles: null, seen: 0 };
     const list = byYear.get(year);
     if (list) list.push(e);
     else byYear.set(year, [e]);
   }
   for (const entries of byYear.values()) {
+    // each text's shingles once for its year (not once per candidate), dropped after it
+    for (const e of entries) e.shingles = shingleArray(proseFor(e.item.report, which)!);
     const index = new LshIndex<Entry>();
-    for (const e of entries) index.add(e.sig, e);
-    for (const e of entries) {
-      const sameOrgan = (o: Entry) => o === e || (e.item.organ >= 0 && o.item.organ === e.item.organ);
-      const ranked = [...index.candidates(e.sig)]
-        .filter((o) => !sameOrgan(o))
-        .map((o) => ({ o, est: estimateJaccard(e.sig, o.sig) }))
-        .filter((x) => x.est >= ESTIMATE_FLOOR)
-        .sort((a, b) => b.est - a.est)
-        .slice(0, VERIFY_LIMIT);
+    const keys = entries.map((e) => index.keys(e.sig));
+    entries.forEach((e, i) => index.add(keys[i], e));
+    let query = 0;
+    entries.forEach((e, i) => {
+      query++;
+      // the VERIFY_LIMIT best estimates, ties in the order met (a stable sort's order), kept as they come
+      const ranked: Ranked[] = [];
+      index.visit(keys[i], (o) => {
+        if (o.seen === query) return;
+        o.seen = query;
+        if (o === e || (e.item.organ >= 0 && o.item.organ === e.item.organ)) return;
+        const est = estimateJaccard(e.sig, o.sig);
+        if (est < ESTIMATE_FLOOR) return;
+        if (ranked.length === VERIFY_LIMIT && est <= ranked[VERIFY_LIMIT - 1].est) return;
+        let at = ranked.length;
+        while (at > 0 && ranked[at - 1].est < est) at--;
+        ranked.splice(at, 0, { o, est });
+        if (ranked.length > VERIFY_LIMIT) ranked.pop();
+      });
       let best: { other: GroupedItem; sim: number } | null = null;
-      if (ranked.length) {
-        const mine = shingles(proseFor(e.item.report, which)!);
-        for (const { o } of ranked) {
-          const sim = jaccard(mine, shingles(proseFor(o.item.report, which)!));
-          if (!best || sim > best.sim) best = { other: o.item, sim };
-        }
+      for (const { o } of ranked) {
+        const sim = jaccardSorted(e.shingles!, o.shingles!);
+        if (!best || sim > best.sim) best = { other: o.item, sim };
       }
       result.set(e.item.id, best);
-    }
+    });
+    for (const e of entries) e.shingles = null;
   }
   return result;
 }
