@@ -166,10 +166,11 @@ class DetailShard {
     this.section = new BatchInsert(this.db, 'report_sections', 6);
   }
 
-  finish(): Shard {
+  /** @param vacuum false when the shard is patched (and so vacuumed) afterwards */
+  finish(vacuum: boolean): Shard {
     for (const s of [this.finding, this.cell, this.line, this.section]) s.free();
     this.db.run('COMMIT');
-    this.db.run('VACUUM');
+    if (vacuum) this.db.run('VACUUM');
     const bytes = this.db.export();
     this.db.close();
     return { firstReportId: this.first, lastReportId: this.last, bytes };
@@ -191,8 +192,9 @@ export class DatabaseWriter {
 
   /**
    * @param onShard receives each detail shard as it fills (the build writes it to
-   *   disk, so memory does not grow with the collection); by default they are kept
-   *   and returned by finish().
+   *   disk, so memory does not grow with the collection), not yet vacuumed: the
+   *   receiver passes it through patchShard, which does; by default they are kept,
+   *   vacuumed, and returned by finish().
    */
   constructor(
     SQL: SqlJsStatic,
@@ -303,7 +305,8 @@ export class DatabaseWriter {
 
   private closeShard(): void {
     if (!this.shard) return;
-    const done = this.shard.finish();
+    // a shard handed to onShard is patched with the collection's findings and vacuumed then (patchShard)
+    const done = this.shard.finish(!this.onShard);
     this.shard = null;
     if (this.onShard) this.onShard(done);
     else this.shards.push(done);
