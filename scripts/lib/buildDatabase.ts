@@ -245,7 +245,7 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
   const sha = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
   const fileOf = new Map([...reportIds].map(([file, id]) => [id, file]));
   const listed: { firstReportId: number; lastReportId: number; file: string; bytes: number }[] = [];
-  const patching = new Progress(pending.length, '补入明细文件');
+  const patching = new Progress(pending.length, '补入明细文件', '个');
   for (const [i, sh] of pending.entries()) {
     const extra: { id: number; findings: Finding[] }[] = [];
     for (let id = sh.firstReportId; id <= sh.lastReportId; id++) {

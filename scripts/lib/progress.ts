@@ -7,6 +7,8 @@ export class Progress {
   constructor(
     private readonly total: number,
     private readonly label: string,
+    /** the counted thing's measure word: 份 (reports), 个 (files) */
+    private readonly unit = '份',
     private readonly out: NodeJS.WriteStream = process.stderr,
   ) {
     this.tty = Boolean(out.isTTY);
@@ -23,7 +25,7 @@ export class Progress {
     const width = 28;
     const filled = Math.round((done / Math.max(this.total, 1)) * width);
     const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
-    this.out.write(`\r${this.label} ${bar} ${done}/${this.total}  ${rate.toFixed(0)} 份/秒  剩余约 ${formatSeconds(eta)}   `);
+    this.out.write(`\r${this.label} ${bar} ${done}/${this.total}  ${rate.toFixed(0)} ${this.unit}/秒  剩余约 ${formatSeconds(eta)}   `);
   }
 
   done(): void {
