@@ -16,7 +16,8 @@
 --                           (25 MB gzip): the rows of `reports` and `failures` of one
 --                           year each (same tables as the core; 'unknown' = no year),
 --                           listed in the core's `parts`. The core is then an index:
---                           the same tables with `reports` and `failures` empty.
+--                           the same tables with `reports` and `failures` empty, and
+--                           `report_index` a table holding every report's slim row.
 -- To query everything: open the core and ATTACH the shards, e.g. in Python
 --   db.execute("ATTACH 'detail-1a2b3c4d5e6f.sqlite' AS d1")
 -- and, when `parts` is not empty, copy each part's rows into the core:
