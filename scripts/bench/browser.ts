@@ -113,6 +113,7 @@ function floorHtml(wasm: string, files: string[]): string {
     const n = db.exec('SELECT count(*) FROM reports')[0].values[0][0];
     performance.mark('bench:floor');
     window.__db = db;
+    window.__SQL = SQL;
     window.__floor = { ms: performance.now(), n };
   } catch (e) { window.__floor = { error: String(e) }; }
 })();
@@ -128,7 +129,20 @@ export interface BrowserResult {
   floor: number[];
   views: { view: string; changes: { label: string; ms: number; queryMs: number; queries: number; mutations: number }[] }[];
   filterFloor: number[];
+  /** a reader's path through the site, each step with the database files it fetched (issue 8: only the files a view needs) */
+  journey?: JourneyStep[];
   errors: string[];
+}
+
+export interface JourneyStep {
+  step: string;
+  /** from the action (navigation or click) to the page settled: no query in flight, the DOM quiet */
+  ms: number;
+  /** database files fetched during the step, in order */
+  files: string[];
+  bytes: number;
+  /** the load indicator's first text, when it showed during the step */
+  progress: string | null;
 }
 
 const median = (a: number[]) => quantile(a, 0.5);
@@ -186,6 +200,95 @@ async function waitFirstChart(page: Page, timeoutMs: number): Promise<void> {
   }
 }
 
+/** A report in the middle of the collection (for the split build: a part's report), from the built core. */
+async function middleReport(distDir: string): Promise<number | null> {
+  const core = fs.readdirSync(path.join(distDir, 'assets')).find((f) => f.endsWith('.sqlite'));
+  if (!core) return null;
+  const { default: initSqlJs } = await import('sql.js');
+  const SQL = await initSqlJs();
+  const db = new SQL.Database(fs.readFileSync(path.join(distDir, 'assets', core)));
+  try {
+    const v = db.exec('SELECT report_id FROM report_index ORDER BY report_id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM report_index)')[0]?.values[0]?.[0];
+    return v == null ? null : Number(v);
+  } finally {
+    db.close();
+  }
+}
+
+// strings, not functions: tsx would wrap inner functions in __name(), unknown in the page
+const SETTLED = `(() => { const B = window.__bench; return B.inflight <= 0 && performance.now() - B.lastMut >= ${QUIET_MS}; })()`;
+const WATCH_PROGRESS = `(() => {
+  window.__progress = null;
+  const look = () => { const el = document.querySelector('[data-testid="load-progress"]'); if (el && window.__progress === null) window.__progress = (el.textContent || '').trim(); };
+  new MutationObserver(look).observe(document.body, { childList: true, subtree: true, characterData: true });
+  look();
+})()`;
+
+/**
+ * 概览 on a cold load, then 依申请公开 (every year's figures), then — in a fresh
+ * page — one report's 报告详情: the time to settle and the database files each
+ * step fetched, so a split build shows it downloads only what a view needs.
+ */
+async function journey(browser: Browser, url: string, distDir: string, res: BrowserResult, timeoutMs: number): Promise<JourneyStep[]> {
+  const steps: JourneyStep[] = [];
+  const reportId = await middleReport(distDir);
+  const run = async (fn: (page: Page, track: () => { files: string[]; bytes: number }) => Promise<void>) => {
+    const { page, close } = await freshPage(browser, res.errors);
+    const fetched: { file: string; bytes: number }[] = [];
+    const pending: Promise<void>[] = [];
+    page.on('requestfinished', (rq) => {
+      const file = new URL(rq.url()).pathname.slice(1);
+      if (file.endsWith('.sqlite')) pending.push(rq.sizes().then((z) => void fetched.push({ file, bytes: z.responseBodySize })).catch(() => undefined));
+    });
+    let from = 0;
+    const track = () => {
+      const got = fetched.slice(from);
+      from = fetched.length;
+      return { files: got.map((f) => f.file.replace(/^(assets|data)\//, '')), bytes: got.reduce((n, f) => n + f.bytes, 0) };
+    };
+    await page.addInitScript(PROBE);
+    try {
+      await fn(page, () => track());
+    } finally {
+      await Promise.all(pending);
+      await close();
+    }
+  };
+  const settle = async (page: Page) => {
+    await page.waitForFunction(SETTLED, null, { timeout: timeoutMs, polling: 20 });
+  };
+  const end = (page: Page) => page.evaluate('window.__bench.lastMut') as Promise<number>;
+  await run(async (page, track) => {
+    await page.goto(url);
+    await page.evaluate(WATCH_PROGRESS).catch(() => undefined);
+    await waitFirstChart(page, timeoutMs);
+    await settle(page);
+    const ms = await end(page);
+    await new Promise((r) => setTimeout(r, 200));
+    steps.push({ step: '概览 (cold load)', ms, ...track(), progress: (await page.evaluate('window.__progress ?? null')) as string | null });
+    await page.evaluate(WATCH_PROGRESS);
+    const t0 = (await page.evaluate('performance.now()')) as number;
+    await page.getByRole('link', { name: '依申请公开', exact: true }).click();
+    await page.waitForFunction('window.__bench.inflight > 0 || document.querySelector("main figure svg") !== null', null, { timeout: timeoutMs, polling: 10 });
+    await settle(page);
+    const ms2 = (await end(page)) - t0;
+    await new Promise((r) => setTimeout(r, 200));
+    steps.push({ step: '→ 依申请公开 (every year)', ms: ms2, ...track(), progress: (await page.evaluate('window.__progress')) as string | null });
+  });
+  if (reportId !== null) {
+    await run(async (page, track) => {
+      await page.goto(`${url}?v=1&view=report&report=${reportId}`);
+      await page.evaluate(WATCH_PROGRESS).catch(() => undefined);
+      await page.locator('main h2').filter({ hasText: '年度报告' }).first().waitFor({ timeout: timeoutMs });
+      await settle(page);
+      const ms = await end(page);
+      await new Promise((r) => setTimeout(r, 200));
+      steps.push({ step: `报告详情 of report ${reportId} (cold load)`, ms, ...track(), progress: (await page.evaluate('window.__progress ?? null')) as string | null });
+    });
+  }
+  return steps;
+}
+
 export async function browserBench(distDir: string, opts: { coldRuns: number; changes: number; timeoutMs: number; log: (s: string) => void }): Promise<BrowserResult> {
   const assets = fs.readdirSync(path.join(distDir, 'assets'));
   const wasm = assets.find((f) => f.endsWith('.wasm'));
@@ -237,9 +340,19 @@ export async function browserBench(distDir: string, opts: { coldRuns: number; ch
         if (f.error) throw new Error(`floor page: ${f.error}`);
         res.floor.push(f.ms!);
         if (i === 0) {
-          // filter floor: every fact column summed for one province, by year, in the same page
-          res.filterFloor = await page.evaluate(() => {
+          // filter floor: every fact column summed for one province, by year, in the same page —
+          // over every report: a split build's parts the first chart did not need are copied in first (not timed)
+          res.filterFloor = await page.evaluate(async () => {
             const d = (window as unknown as { __db: import('sql.js').Database }).__db;
+            const SQL = (window as unknown as { __SQL: import('sql.js').SqlJsStatic }).__SQL;
+            const loaded = Number(d.exec('SELECT count(*) FROM reports')[0].values[0][0]);
+            const parts = loaded ? [] : (d.exec('SELECT file FROM parts')[0]?.values.map((r) => String(r[0])) ?? []);
+            for (const file of parts) {
+              const part = new SQL.Database(new Uint8Array(await (await fetch(`data/${file}`)).arrayBuffer()));
+              d.run(`ATTACH '/${(part as unknown as { filename: string }).filename}' AS p`);
+              d.run('BEGIN; INSERT INTO main.reports SELECT * FROM p.reports; COMMIT; DETACH p');
+              part.close();
+            }
             const provs = d.exec('SELECT DISTINCT province FROM organs WHERE province IS NOT NULL LIMIT 8')[0]?.values.map((r) => r[0]) ?? [];
             const cols = d.exec('SELECT column_name FROM fact_keys')[0]?.values.map((r) => `sum(r."${String(r[0])}")`) ?? [];
             const sql = `SELECT r.year, count(*), ${cols.join(', ') || '0'} FROM reports r JOIN organs o USING (organ_id) WHERE o.province = ? GROUP BY r.year`;
@@ -256,6 +369,9 @@ export async function browserBench(distDir: string, opts: { coldRuns: number; ch
         await close();
       }
     }
+
+    res.journey = await journey(browser, server.url, distDir, res, opts.timeoutMs);
+    for (const j of res.journey) opts.log(`  ${j.step}: ${j.ms.toFixed(0)} ms, ${j.files.length} database file(s), ${(j.bytes / 2 ** 20).toFixed(1)} MB${j.progress ? `, indicator «${j.progress}»` : ''}`);
 
     for (const view of ['overview', 'applications']) {
       const { page, close } = await freshPage(browser, res.errors);
