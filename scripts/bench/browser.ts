@@ -248,7 +248,7 @@ async function journey(browser: Browser, url: string, distDir: string, res: Brow
     };
     await page.addInitScript(PROBE);
     try {
-      await fn(page, () => track());
+      await fn(page, track);
     } finally {
       await Promise.all(pending);
       await close();

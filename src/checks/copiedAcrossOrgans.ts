@@ -17,8 +17,8 @@ const VERIFY_LIMIT = 8;
 interface Entry {
   item: GroupedItem;
   sig: Uint32Array;
-  /** the text's sorted shingles, while its year is being compared */
-  shingles: Uint32Array | null;
+  /** the text's sorted shingles (held only while its year is compared) */
+  shingles: Uint32Array;
   /** the last query that met this entry (a candidate found in several bands counts once) */
   seen: number;
 }
@@ -30,19 +30,21 @@ interface Ranked {
 
 function bestMatches(items: readonly GroupedItem[], which: 1 | 5): Map<string, { other: GroupedItem; sim: number } | null> {
   const result = new Map<string, { other: GroupedItem; sim: number } | null>();
-  const byYear = new Map<number, Entry[]>();
+  const byYear = new Map<number, { item: GroupedItem; text: string }[]>();
   for (const item of items) {
     const year = item.report.year;
     const text = proseFor(item.report, which);
     if (year === null || !text) continue;
-    const e: Entry = { item, sig: minhash(shingleArray(text)), shingles: null, seen: 0 };
     const list = byYear.get(year);
-    if (list) list.push(e);
-    else byYear.set(year, [e]);
+    if (list) list.push({ item, text });
+    else byYear.set(year, [{ item, text }]);
   }
-  for (const entries of byYear.values()) {
-    // each text's shingles once for its year (not once per candidate), dropped after it
-    for (const e of entries) e.shingles = shingleArray(proseFor(e.item.report, which)!);
+  for (const texts of byYear.values()) {
+    // each text's shingles once, for its year only: they give the signature and the exact Jaccard
+    const entries: Entry[] = texts.map(({ item, text }) => {
+      const shingles = shingleArray(text);
+      return { item, sig: minhash(shingles), shingles, seen: 0 };
+    });
     const index = new LshIndex<Entry>();
     const keys = entries.map((e) => index.keys(e.sig));
     entries.forEach((e, i) => index.add(keys[i], e));
@@ -65,12 +67,11 @@ function bestMatches(items: readonly GroupedItem[], which: 1 | 5): Map<string, {
       });
       let best: { other: GroupedItem; sim: number } | null = null;
       for (const { o } of ranked) {
-        const sim = jaccardSorted(e.shingles!, o.shingles!);
+        const sim = jaccardSorted(e.shingles, o.shingles);
         if (!best || sim > best.sim) best = { other: o.item, sim };
       }
       result.set(e.item.id, best);
     });
-    for (const e of entries) e.shingles = null;
   }
   return result;
 }

@@ -156,7 +156,7 @@ CREATE TABLE parts (
 `;
 }
 
-export const REPORT_INDEX_COLUMNS = 'report_id, organ_id, organ_name, year, template, errors, warnings';
+const REPORT_INDEX_COLUMNS = 'report_id, organ_id, organ_name, year, template, errors, warnings';
 
 const REPORT_INDEX_VIEW = `CREATE VIEW report_index AS
   SELECT ${REPORT_INDEX_COLUMNS} FROM reports;`;
