@@ -388,7 +388,8 @@ export async function extractPdf(bytes: Uint8Array): Promise<PdfExtraction | { e
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const OPS = pdfjs.OPS as unknown as Record<string, number>;
   const loading = pdfjs.getDocument({
-    data: bytes.slice(),
+    // a copy as a plain Uint8Array: pdf.js refuses a Node Buffer (Buffer.slice is a Buffer view)
+    data: new Uint8Array(bytes),
     disableFontFace: true,
     useSystemFonts: false,
     cMapUrl: pdfjsAsset('cmaps'),
