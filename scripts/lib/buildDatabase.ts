@@ -1,25 +1,39 @@
 /**
- * data/ → one SQLite file. Every input file ends up in source_files and in the
- * summary whether it parsed or not; a broken file never stops the build. The
- * same inputs give a byte-identical file (no clock, sorted inputs).
+ * data/ → the database files, in named stages whose order the types enforce:
+ *
+ *   readInputs        the sorted input files and the manifest
+ *   parseFiles        every file parsed and checked on the file workers, each batch's
+ *                     detail shard written there; the main thread keeps slim reports
+ *   checkCollection   the checks across reports (years, peers), organs and duplicates
+ *   patchShards       the collection's findings laid into the shards (workers again)
+ *   writeCore         the core rows, the rollups; split when over the threshold
+ *   publish           the new files beside the old, then the core renamed over the old
+ *                     one: the files on disk are the old build whole or the new one whole
+ *
+ * Every input file ends up in source_files and in the summary whether it parsed or
+ * not; a broken file never stops the build. The same inputs give byte-identical
+ * files, whatever the number of workers (no clock, sorted inputs, results in input order).
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import initSqlJs from 'sql.js';
-import { mergeFindings, runCollectionChecks } from '../../src/checks/index';
+import initSqlJs, { type SqlJsStatic } from 'sql.js';
+import { mergeFindings, runCollectionChecks, type CheckFinding } from '../../src/checks/index';
 import { groupByOrgan } from '../../src/checks/organGroups';
 import { organMatchKey } from '../../src/checks/organKey';
-import { partFileName, splitCore } from '../../src/db/parts';
-import { DatabaseWriter, patchShard, shardFileName } from '../../src/db/writer';
+import { directoryFileName, partFileName, splitCore } from '../../src/db/parts';
+import { CoreWriter, DEFAULT_SHARD_SIZE, shardFileName, type ShardListing } from '../../src/db/writer';
 import { toSimplified } from '../../src/parse/normalise';
-import type { Finding, ManifestRow, ParsedReport } from '../../src/parse/types';
+import type { Finding, ManifestRow } from '../../src/parse/types';
 import { PARSER_VERSION } from '../../src/parse/version';
-import { loadManifest } from './manifest';
-import { processFile, type ProcessedFile } from './pipeline';
+import { loadManifest, type Manifest } from './manifest';
+import type { ProcessedFile } from './pipeline';
+import { FilePool, type PoolOptions } from './pool';
+import type { FileTask } from './poolProtocol';
 import { Phases, Progress } from './progress';
-import { loadRegionResolver } from './regions';
+import { cleanLeftovers, Staging } from './publish';
+import { Interner } from './slimReport';
 
 export interface BuildOptions {
   reportsDir: string;
@@ -36,6 +50,8 @@ export interface BuildOptions {
    * year (reports and failures) beside the shards, and the core an index. Default 25 MiB.
    */
   splitGzipBytes?: number;
+  /** file workers and the per-file time budget (default: every core, 120 s) */
+  pool?: PoolOptions;
   log?: (line: string) => void;
   progress?: boolean;
 }
@@ -61,11 +77,14 @@ export interface BuildSummary {
   shardBytes: number;
   /** gzip size of the whole core, before any split */
   gzipBytes: number;
-  /** per-year part files (0 when the core was not split) and their total size */
+  /** per-year parts and per-province directories (0 when the core was not split) and their total size */
   parts: number;
+  directories: number;
   partBytes: number;
   splitGzipBytes: number;
   outFile: string;
+  /** file workers used */
+  workers: number;
 }
 
 export function listReportFiles(dir: string): string[] {
@@ -83,89 +102,128 @@ export function listReportFiles(dir: string): string[] {
   return out.sort();
 }
 
-export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
-  const log = opts.log ?? (() => {});
+/** What one build shares between its stages (nothing of it outlives the build). */
+interface BuildContext {
+  opts: BuildOptions;
+  SQL: SqlJsStatic;
+  pool: FilePool;
+  staging: Staging;
+  phases: Phases;
+  detailDir: string;
+  log: (line: string) => void;
+}
+
+interface Inputs {
+  stage: 'inputs';
+  files: string[];
+  manifest: Manifest;
+  tasks: FileTask[];
+}
+
+/** A parsed file whose detail is in its shard: the report is slim from here on. */
+type SlimFile = ProcessedFile & { readonly detailWritten: true };
+
+interface Parsed {
+  stage: 'parsed';
+  inputs: Inputs;
+  /** every input file, in input order */
+  processed: SlimFile[];
+  /** the unpatched shards in staging, in report-id order */
+  pendingShards: { first: number; last: number; tmp: string }[];
+}
+
+interface Checked {
+  stage: 'checked';
+  parsed: Parsed;
+  collection: Map<string, CheckFinding[]>;
+  organs: { row: Parameters<CoreWriter['addOrgan']>[0]; files: SlimFile[] }[];
+  duplicates: BuildSummary['duplicates'];
+  dupFiles: Set<string>;
+}
+
+interface Patched {
+  stage: 'patched';
+  checked: Checked;
+  shards: ShardListing[];
+}
+
+interface Written {
+  stage: 'written';
+  patched: Patched;
+  core: Uint8Array;
+  summary: BuildSummary;
+}
+
+const sha = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
+const gzip = (bytes: Uint8Array) => new Uint8Array(zlib.gzipSync(bytes, { level: 9 }));
+
+function readInputs(opts: BuildOptions): Inputs {
   const files = listReportFiles(opts.reportsDir);
-  const manifest = fs.existsSync(opts.manifestPath)
+  const manifest: Manifest = fs.existsSync(opts.manifestPath)
     ? loadManifest(opts.manifestPath)
     : { rows: new Map<string, ManifestRow>(), problems: [{ line: 0, message: `清单文件不存在：${opts.manifestPath}` }] };
-  const resolveRegion = loadRegionResolver();
+  const tasks = files.map((file, i) => ({ path: path.join(opts.reportsDir, file), name: file, manifest: manifest.rows.get(file) ?? null, id: i + 1 }));
+  return { stage: 'inputs', files, manifest, tasks };
+}
 
-  // Detail shards are written as reports are parsed and go to disk as they fill;
-  // each report is then slimmed to what the core and the collection checks read.
-  const SQL = await initSqlJs();
-  const detailDir = opts.detailDir ?? path.join(path.dirname(opts.outFile), 'public', 'data');
-  fs.mkdirSync(detailDir, { recursive: true });
-  for (const f of fs.readdirSync(detailDir)) if (/^(detail|part)-.*\.sqlite$|^\.shard-\d+\.tmp$/.test(f)) fs.rmSync(path.join(detailDir, f));
-  const pending: { firstReportId: number; lastReportId: number; tmp: string }[] = [];
-  const writer = new DatabaseWriter(SQL, opts.shardSize, (shard) => {
-    const tmp = path.join(detailDir, `.shard-${pending.length}.tmp`);
-    fs.writeFileSync(tmp, shard.bytes);
-    pending.push({ firstReportId: shard.firstReportId, lastReportId: shard.lastReportId, tmp });
-  });
-
-  const progress = new Progress(files.length, '解析报告');
-  const phases = new Phases(opts.progress ? process.stderr : null);
-  const processed: ProcessedFile[] = [];
-  const reportIds = new Map<string, number>();
-  for (const [i, file] of files.entries()) {
-    const m = manifest.rows.get(file) ?? null;
-    const p = await processFile(path.join(opts.reportsDir, file), file, { manifest: m, resolveRegion });
-    if (p.report) {
-      reportIds.set(file, writer.addDetail({ report: p.report, findings: p.findings, contextLines: p.contextLines, lineLocators: p.lineLocators }));
-      slim(p);
-    }
-    processed.push(p);
-    if (opts.progress) progress.tick(i + 1);
+async function parseFiles(ctx: BuildContext, inputs: Inputs): Promise<Parsed> {
+  const size = ctx.opts.shardSize ?? DEFAULT_SHARD_SIZE;
+  const batches: FileTask[][] = [];
+  for (let i = 0; i < inputs.tasks.length; i += size) batches.push(inputs.tasks.slice(i, i + size));
+  const progress = new Progress(inputs.files.length, '解析报告');
+  const interner = new Interner();
+  const processed: SlimFile[] = [];
+  const pendingShards: Parsed['pendingShards'] = [];
+  for await (const b of ctx.pool.files(batches, true)) {
+    for (const f of b.files) processed.push({ ...interner.unpack(f), detailWritten: true });
+    if (b.shard) pendingShards.push({ first: b.shard.first, last: b.shard.last, tmp: ctx.staging.write(`shard-${b.shard.first}.tmp`, b.shard.bytes) });
+    if (ctx.opts.progress) progress.tick(processed.length);
   }
-  if (opts.progress) progress.done();
-  writer.closeShards();
+  if (ctx.opts.progress) progress.done();
+  return { stage: 'parsed', inputs, processed, pendingShards };
+}
 
-  // Collection checks (across years and peers), and organs from the same grouping.
-  const parsed = processed.filter((p) => p.report);
-  phases.begin(`跨报告检查（${parsed.length} 份报告：跨年度、同级机关、雷同文字）`);
-  const items = parsed.map((p) => ({ id: p.file, report: p.report!, manifest: p.manifest, regionCode: p.report!.region.region.code }));
+function checkCollection(ctx: BuildContext, parsed: Parsed): Checked {
+  const reports = parsed.processed.filter((p) => p.report);
+  ctx.phases.begin(`跨报告检查（${reports.length} 份报告：跨年度、同级机关、雷同文字）`);
+  const items = reports.map((p) => ({ id: p.file, report: p.report!, manifest: p.manifest, regionCode: p.report!.region.region.code }));
   const collection = runCollectionChecks(items);
-  const grouped = groupByOrgan(items);
-
-  const fileIds = new Map<string, number>();
-  for (const p of processed) {
-    fileIds.set(p.file, writer.addSourceFile({ file: p.file, sha256: p.sha256, bytes: p.bytes, encoding: p.encoding, outcome: p.outcome, reason: p.reason }));
-  }
 
   // One organ row per group (a report whose organ is unknown gets its own row).
-  const byFile = new Map(parsed.map((p) => [p.file, p]));
-  const members = new Map<string, ProcessedFile[]>();
-  for (const g of grouped) {
+  const byFile = new Map(reports.map((p) => [p.file, p]));
+  const members = new Map<string, SlimFile[]>();
+  for (const g of groupByOrgan(items)) {
     const key = g.organ >= 0 ? `o${g.organ}` : `f${g.id}`;
     const list = members.get(key);
     if (list) list.push(byFile.get(g.id)!);
     else members.set(key, [byFile.get(g.id)!]);
   }
-  const organs: { id: number; files: ProcessedFile[] }[] = [];
-  for (const files_ of members.values()) {
+  const organs: Checked['organs'] = [];
+  for (const files of members.values()) {
     // name and place from the member with a manifest row, else the latest report
-    const lead = [...files_].sort((a, b) => Number(Boolean(b.manifest?.organ)) - Number(Boolean(a.manifest?.organ)) || (b.report!.year ?? 0) - (a.report!.year ?? 0))[0];
+    const lead = [...files].sort((a, b) => Number(Boolean(b.manifest?.organ)) - Number(Boolean(a.manifest?.organ)) || (b.report!.year ?? 0) - (a.report!.year ?? 0))[0];
     const r = lead.report!;
     const name = lead.manifest?.organ ?? r.organ ?? `（未识别机关：${lead.file}）`;
-    const reg = files_.map((f) => f.report!.region.region).find((x) => x.code) ?? r.region.region;
-    const id = writer.addOrgan({
-      name,
-      nameSimplified: toSimplified(name),
-      matchKey: organMatchKey(name, reg),
-      level: files_.map((f) => f.manifest?.level).find(Boolean) ?? null,
-      province: reg.province,
-      city: reg.city,
-      county: reg.county,
-      divisionCode: reg.code,
+    const reg = files.map((f) => f.report!.region.region).find((x) => x.code) ?? r.region.region;
+    organs.push({
+      row: {
+        name,
+        nameSimplified: toSimplified(name),
+        matchKey: organMatchKey(name, reg),
+        level: files.map((f) => f.manifest?.level).find(Boolean) ?? null,
+        province: reg.province,
+        city: reg.city,
+        county: reg.county,
+        divisionCode: reg.code,
+      },
+      files,
     });
-    organs.push({ id, files: files_ });
   }
 
   const duplicates: BuildSummary['duplicates'] = [];
   const dupFiles = new Set<string>();
   for (const o of organs) {
-    const byYear = new Map<number, ProcessedFile[]>();
+    const byYear = new Map<number, SlimFile[]>();
     for (const p of o.files) {
       if (p.report!.year === null) continue;
       const list = byYear.get(p.report!.year);
@@ -178,16 +236,61 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
       for (const p of ps) dupFiles.add(p.file);
     }
   }
+  return { stage: 'checked', parsed, collection, organs, duplicates, dupFiles };
+}
 
-  // Core rows in report-id order; the collection's findings also go into the shards.
-  phases.begin(`写入核心文件（${organs.length} 个机关，${parsed.length} 份报告）`);
-  const counts = { error: 0, warning: 0, info: 0 };
+async function patchShards(ctx: BuildContext, checked: Checked): Promise<Patched> {
+  const { parsed, collection } = checked;
+  const fileOf = new Map(parsed.inputs.tasks.map((t) => [t.id, t.name]));
+  const patching = new Progress(parsed.pendingShards.length, '补入明细文件', '个');
+  let done = 0;
+  // two shards a worker in flight: the patch is all on the workers
+  const shards: ShardListing[] = new Array(parsed.pendingShards.length);
+  let next = 0;
+  const lane = async () => {
+    while (next < parsed.pendingShards.length) {
+      const i = next++;
+      const sh = parsed.pendingShards[i];
+      const extra: { id: number; findings: Finding[] }[] = [];
+      for (let id = sh.first; id <= sh.last; id++) {
+        const more = collection.get(fileOf.get(id)!);
+        if (more?.length) extra.push({ id, findings: more });
+      }
+      const bytes = await ctx.pool.patch(fs.readFileSync(sh.tmp), extra);
+      const file = shardFileName(sha(bytes));
+      ctx.staging.stage(file, bytes);
+      fs.rmSync(sh.tmp);
+      shards[i] = { firstReportId: sh.first, lastReportId: sh.last, file, bytes: bytes.length };
+      if (ctx.opts.progress) patching.tick(++done);
+    }
+  };
+  await Promise.all(Array.from({ length: ctx.pool.workers * 2 }, lane));
+  if (ctx.opts.progress) patching.done();
+  return { stage: 'patched', checked, shards };
+}
+
+function writeCore(ctx: BuildContext, patched: Patched): Written {
+  const { checked } = patched;
+  const { parsed, collection, organs, duplicates, dupFiles } = checked;
+  const { inputs, processed } = parsed;
+  const reports = processed.filter((p) => p.report);
+  ctx.phases.begin(`写入核心文件（${organs.length} 个机关，${reports.length} 份报告）`);
+  const writer = new CoreWriter(ctx.SQL);
+  const fileIds = new Map<string, number>();
+  for (const p of processed) {
+    fileIds.set(p.file, writer.addSourceFile({ file: p.file, sha256: p.sha256, bytes: p.bytes, encoding: p.encoding, outcome: p.outcome, reason: p.reason }));
+  }
   const organOf = new Map<string, number>();
-  for (const o of organs) for (const p of o.files) organOf.set(p.file, o.id);
-  for (const p of parsed) {
+  for (const o of organs) {
+    const id = writer.addOrgan(o.row);
+    for (const p of o.files) organOf.set(p.file, id);
+  }
+  const idOf = new Map(inputs.tasks.map((t) => [t.name, t.id]));
+  const counts = { error: 0, warning: 0, info: 0 };
+  for (const p of reports) {
     const all = mergeFindings(p.findings, collection.get(p.file));
     for (const f of all) if (f.status === 'fail') counts[f.severity]++;
-    writer.addCore(reportIds.get(p.file)!, {
+    writer.addReport(idOf.get(p.file)!, {
       organId: organOf.get(p.file)!,
       fileId: fileIds.get(p.file)!,
       report: p.report!,
@@ -197,12 +300,13 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     });
   }
 
+  const { files, manifest } = inputs;
   const fileSet = new Set(files);
   const manifestWithoutFile = [...manifest.rows.keys()].filter((f) => !fileSet.has(f)).sort();
   const filesWithoutManifest = files.filter((f) => !manifest.rows.has(f));
   const inputHash = crypto.createHash('sha256');
   for (const p of processed) inputHash.update(`${p.file}\0${p.sha256}\n`);
-  if (fs.existsSync(opts.manifestPath)) inputHash.update(fs.readFileSync(opts.manifestPath));
+  if (fs.existsSync(ctx.opts.manifestPath)) inputHash.update(fs.readFileSync(ctx.opts.manifestPath));
 
   const tally = (o: string) => processed.filter((p) => p.outcome === o).length;
   const summary: BuildSummary = {
@@ -217,15 +321,16 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     filesWithoutManifest,
     manifestProblems: manifest.problems.map((p) => (p.line ? `第 ${p.line} 行：${p.message}` : p.message)),
     bytes: 0,
-    shards: 0,
-    shardBytes: 0,
+    shards: patched.shards.length,
+    shardBytes: patched.shards.reduce((n, s) => n + s.bytes, 0),
     gzipBytes: 0,
     parts: 0,
+    directories: 0,
     partBytes: 0,
-    splitGzipBytes: opts.splitGzipBytes ?? DEFAULT_SPLIT_GZIP_BYTES,
-    outFile: opts.outFile,
+    splitGzipBytes: ctx.opts.splitGzipBytes ?? DEFAULT_SPLIT_GZIP_BYTES,
+    outFile: ctx.opts.outFile,
+    workers: ctx.pool.workers,
   };
-
   const info: Record<string, string | number> = {
     parser_version: PARSER_VERSION,
     input_hash: inputHash.digest('hex'),
@@ -241,44 +346,57 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     manifest_without_file: manifestWithoutFile.join(' '),
     files_without_manifest: filesWithoutManifest.join(' '),
   };
-  if (opts.builtAt) info.built_at = opts.builtAt;
-  const sha = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).digest('hex');
-  const fileOf = new Map([...reportIds].map(([file, id]) => [id, file]));
-  const listed: { firstReportId: number; lastReportId: number; file: string; bytes: number }[] = [];
-  const patching = new Progress(pending.length, '补入明细文件', '个');
-  for (const [i, sh] of pending.entries()) {
-    const extra: { id: number; findings: Finding[] }[] = [];
-    for (let id = sh.firstReportId; id <= sh.lastReportId; id++) {
-      const more = collection.get(fileOf.get(id)!);
-      if (more?.length) extra.push({ id, findings: more });
-    }
-    const bytes = patchShard(SQL, fs.readFileSync(sh.tmp), extra);
-    const file = shardFileName(sha(bytes));
-    fs.writeFileSync(path.join(detailDir, file), bytes);
-    fs.rmSync(sh.tmp);
-    listed.push({ firstReportId: sh.firstReportId, lastReportId: sh.lastReportId, file, bytes: bytes.length });
-    if (opts.progress) patching.tick(i + 1);
-  }
-  if (opts.progress) patching.done();
-  phases.begin('整理核心文件（ANALYZE、VACUUM）');
-  const written = writer.finish(info, (bytes) => shardFileName(sha(bytes)), listed);
-  let core = written.core;
+  if (ctx.opts.builtAt) info.built_at = ctx.opts.builtAt;
+  ctx.phases.begin('整理核心文件（汇总、ANALYZE、VACUUM）');
+  let core = writer.finish(info, patched.shards);
   summary.gzipBytes = zlib.gzipSync(core).length;
   if (summary.gzipBytes > summary.splitGzipBytes) {
-    phases.begin('核心文件超过拆分阈值：按年度拆分');
-    const split = splitCore(SQL, core, (year, bytes) => partFileName(year, sha(bytes)));
-    for (const p of split.parts) fs.writeFileSync(path.join(detailDir, p.file), p.bytes);
+    ctx.phases.begin('核心文件超过拆分阈值：按年度、省份拆分');
+    const split = splitCore(ctx.SQL, core, gzip, {
+      part: (year, bytes) => partFileName(year, sha(bytes)),
+      directory: (id, bytes) => directoryFileName(id, sha(bytes)),
+    });
+    for (const f of [...split.parts, ...split.directories]) ctx.staging.stage(f.file, f.bytes);
     core = split.index;
     summary.parts = split.parts.length;
-    summary.partBytes = split.parts.reduce((n, p) => n + p.bytes.length, 0);
+    summary.directories = split.directories.length;
+    summary.partBytes = [...split.parts, ...split.directories].reduce((n, p) => n + p.bytes.length, 0);
   }
-  fs.mkdirSync(path.dirname(opts.outFile), { recursive: true });
-  fs.writeFileSync(opts.outFile, core);
   summary.bytes = core.length;
-  summary.shards = listed.length;
-  summary.shardBytes = listed.reduce((n, s) => n + s.bytes, 0);
-  log(formatSummary(summary));
-  return summary;
+  return { stage: 'written', patched, core, summary };
+}
+
+function publish(ctx: BuildContext, written: Written): BuildSummary {
+  ctx.phases.begin('替换为新的数据库文件');
+  ctx.staging.publish(written.core);
+  return written.summary;
+}
+
+export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
+  const log = opts.log ?? (() => {});
+  const detailDir = opts.detailDir ?? path.join(path.dirname(opts.outFile), 'public', 'data');
+  await cleanLeftovers(opts.outFile, detailDir);
+  const inputs = readInputs(opts);
+  const ctx: BuildContext = {
+    opts,
+    SQL: await initSqlJs(),
+    pool: new FilePool(opts.pool),
+    staging: new Staging(opts.outFile, detailDir),
+    phases: new Phases(opts.progress ? process.stderr : null),
+    detailDir,
+    log,
+  };
+  try {
+    const parsed = await parseFiles(ctx, inputs);
+    const checked = checkCollection(ctx, parsed);
+    const patched = await patchShards(ctx, checked);
+    const summary = publish(ctx, writeCore(ctx, patched));
+    log(formatSummary(summary));
+    return summary;
+  } finally {
+    await ctx.pool.close();
+    ctx.staging.discard();
+  }
 }
 
 export function formatSummary(s: BuildSummary): string {
@@ -291,41 +409,12 @@ export function formatSummary(s: BuildSummary): string {
   for (const f of s.manifestWithoutFile) lines.push(`  清单中有而文件不存在：${f}`);
   for (const f of s.filesWithoutManifest) lines.push(`  文件不在清单中：${f}`);
   for (const p of s.manifestProblems) lines.push(`  清单问题：${p}`);
-  lines.push(`数据库 ${s.outFile}：${(s.bytes / 1024).toFixed(1)} KB，明细文件 ${s.shards} 个共 ${(s.shardBytes / 1024).toFixed(1)} KB`);
+  lines.push(`数据库 ${s.outFile}：${(s.bytes / 1024).toFixed(1)} KB，明细文件 ${s.shards} 个共 ${(s.shardBytes / 1024).toFixed(1)} KB（gzip）`);
   const mb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
   if (s.parts) {
     lines.push(
-      `核心文件 gzip 后 ${mb(s.gzipBytes)}，超过拆分阈值 ${mb(s.splitGzipBytes)}：已按年度拆分为 ${s.parts} 个分卷文件（共 ${(s.partBytes / 1024).toFixed(1)} KB），核心文件仅作索引`,
+      `核心文件 gzip 后 ${mb(s.gzipBytes)}，超过拆分阈值 ${mb(s.splitGzipBytes)}：已拆分为 ${s.parts} 个年度分卷和 ${s.directories} 个省份目录文件（共 ${(s.partBytes / 1024).toFixed(1)} KB），核心文件仅作索引`,
     );
   }
   return lines.join('\n');
-}
-
-const SLIM_CELLS = new Map<string, ParsedReport['cells'][string]>();
-
-/**
- * After its detail is written, a report keeps only what the core row and the
- * collection checks read: each cell's value and state (and its text when it is
- * not a plain number, for the checks' wording), the prose, the metadata.
- */
-function slim(p: ProcessedFile): void {
-  const r = p.report!;
-  const cells: ParsedReport['cells'] = {};
-  for (const [k, c] of Object.entries(r.cells)) {
-    const plain = c.state === 'number' && c.value !== null;
-    const raw = plain ? '' : c.raw;
-    // read-only from here on, so equal cells (most are 0) share one object
-    const id = `${c.state}|${c.value}|${c.approximate ? 1 : 0}|${raw}`;
-    let shared = SLIM_CELLS.get(id);
-    if (!shared) {
-      shared = Object.freeze({ value: c.value, state: c.state, raw, source: null, ...(c.approximate ? { approximate: true } : {}) });
-      SLIM_CELLS.set(id, shared);
-    }
-    cells[k] = shared;
-  }
-  p.report = { ...r, cells, notes: [] };
-  p.contextLines = undefined;
-  p.lineLocators = undefined;
-  // the core stores evidence only for failures, and no key lists (the shard has them)
-  p.findings = p.findings.map((f) => ({ ...f, evidence: f.status === 'fail' ? f.evidence : '', keys: [] }));
 }

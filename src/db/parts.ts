@@ -1,77 +1,132 @@
 /**
- * Per-year part files. When the core file would be too large to download at
- * once, the build moves the rows of `reports` and `failures` into one file per
- * year (listed in the core's `parts`), and the core keeps every other table: an
- * index. A reader copies the rows of the parts it needs back into the core's
- * own (empty) tables, so queries read `reports` and `failures` as if one file.
+ * The split of a large core. When the core file would be too large to download
+ * at once, the build moves
+ *   - the rows of `reports`, `failures` and their `source_files` into one part
+ *     file per year (listed in the core's `parts`), and
+ *   - the `organs`, every report's slim `report_index` row and the fine
+ *     `rollups` (by city and county) into one directory file per province
+ *     (listed in `directories`),
+ * and the core keeps the rest: an index with the province rollups, the organ
+ * counts and `report_files` (which part and directory hold each report). A
+ * reader copies the rows of the files it needs into the core's own (empty)
+ * tables, so queries read one database. Every file but the index is gzipped.
  * Pure over sql.js: shared by the build, the browser worker and Node tests.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
-import { REPORT_INDEX_TABLE, SCHEMA_VERSION, coreSchemaSql } from './schema';
+import { REPORT_INDEX_TABLE, ROLLUP_FINE_TABLE, SCHEMA_VERSION, coreSchemaSql, rollupInsert } from './schema';
 
 export interface PartInfo {
-  /** the reports' year; null for reports without one */
+  /** parts.part_id, or directories.directory_id */
+  id: number;
+  kind: 'part' | 'directory';
+  /** a part's year (null: reports without one); NaN for a directory */
   year: number | null;
+  /** a directory's province (null: unknown); null for a part */
+  province: string | null;
   file: string;
   reports: number;
   bytes: number;
 }
 
 /**
- * What a query needs of the parts: none, all of them, the years in a range (null =
- * open end), or the part of one report (looked up in the index's report_index).
+ * What a query needs of a split build's files: the parts of the years in a range
+ * (null = open end) or of all years, the directories of some provinces or of all,
+ * or the files of one report (found in report_files).
  */
-export type PartNeed = 'none' | 'all' | { from: number | null; to: number | null } | { report: number };
+export interface PartNeed {
+  years?: 'all' | { from: number | null; to: number | null };
+  /** provinces whose directory is needed (null in the list: the unknown province) */
+  provinces?: 'all' | readonly (string | null)[];
+  report?: number;
+}
 
-/** Content-addressed name of a part, given its year and the hex SHA-256 of its bytes. */
+export const NO_NEED: PartNeed = {};
+
+/** Content-addressed name of a part, given its year and the hex SHA-256 of its gzipped bytes. */
 export function partFileName(year: number | null, sha256hex: string): string {
-  return `part-${year ?? 'unknown'}-${sha256hex.slice(0, 12)}.sqlite`;
+  return `part-${year ?? 'unknown'}-${sha256hex.slice(0, 12)}.sqlite.gz`;
+}
+
+/** Content-addressed name of a directory, given its number and the hex SHA-256 of its gzipped bytes. */
+export function directoryFileName(id: number, sha256hex: string): string {
+  return `dir-${id}-${sha256hex.slice(0, 12)}.sqlite.gz`;
 }
 
 const filenameOf = (db: Database) => (db as unknown as { filename: string }).filename;
 
-/** The core's list of parts (empty when the build did not split), years ascending, no-year last. */
+/** The core's parts and directories (both empty when the build did not split). */
 export function readParts(core: Database): PartInfo[] {
-  const res = core.exec('SELECT year, file, reports, bytes FROM parts ORDER BY year IS NULL, year');
-  return (res[0]?.values ?? []).map(([year, file, reports, bytes]) => ({
-    year: year === null ? null : Number(year),
-    file: String(file),
-    reports: Number(reports),
-    bytes: Number(bytes),
-  }));
-}
-
-/**
- * The parts a query needs. A range with an open end on both sides also needs the
- * reports without a year. For one report, `yearOf` gives its year from the index
- * (undefined when the index does not know the id: then every part, as a fallback).
- */
-export function partsFor(parts: readonly PartInfo[], need: PartNeed, yearOf?: (reportId: number) => number | null | undefined): PartInfo[] {
-  if (need === 'none') return [];
-  if (need === 'all') return [...parts];
-  if ('report' in need) {
-    const year = yearOf?.(need.report);
-    return year === undefined ? [...parts] : parts.filter((p) => p.year === year);
-  }
-  const { from, to } = need;
-  return parts.filter((p) =>
-    p.year === null ? from == null && to == null : (from == null || p.year >= from) && (to == null || p.year <= to),
+  const parts = (core.exec('SELECT part_id, year, file, reports, bytes FROM parts ORDER BY year IS NULL, year')[0]?.values ?? []).map(
+    ([id, year, file, reports, bytes]): PartInfo => ({
+      id: Number(id), kind: 'part', year: year === null ? null : Number(year), province: null, file: String(file), reports: Number(reports), bytes: Number(bytes),
+    }),
   );
+  const dirs = (core.exec('SELECT directory_id, province, file, reports, bytes FROM directories ORDER BY directory_id')[0]?.values ?? []).map(
+    ([id, province, file, reports, bytes]): PartInfo => ({
+      id: Number(id), kind: 'directory', year: NaN, province: province === null ? null : String(province), file: String(file), reports: Number(reports), bytes: Number(bytes),
+    }),
+  );
+  return [...parts, ...dirs];
 }
 
+/** Where one report's rows are: its part and directory ids (undefined: no such report). */
+export type ReportFiles = (reportId: number) => { part: number; directory: number } | undefined;
+
+/** The lookup of report_files, read once. */
+export function reportFilesOf(core: Database): ReportFiles {
+  const runs = (core.exec('SELECT first_report_id, part, directory FROM report_files ORDER BY first_report_id')[0]?.values ?? []).map(
+    ([first, part, directory]) => ({ first: Number(first), part: part as Uint8Array, directory: directory as Uint8Array }),
+  );
+  return (id) => {
+    for (const r of runs) {
+      const k = id - r.first;
+      if (k >= 0 && k < r.part.length) return r.part[k] ? { part: r.part[k], directory: r.directory[k] } : undefined;
+    }
+    return undefined;
+  };
+}
+
+/** The files a need names; for one report, `where` finds its part and directory (unknown: every file). */
+export function partsFor(parts: readonly PartInfo[], need: PartNeed, where?: ReportFiles): PartInfo[] {
+  const out = new Set<PartInfo>();
+  const years = need.years;
+  if (years) {
+    for (const p of parts) {
+      if (p.kind !== 'part') continue;
+      if (years === 'all') out.add(p);
+      else if (p.year === null ? years.from == null && years.to == null : (years.from == null || p.year >= years.from) && (years.to == null || p.year <= years.to)) out.add(p);
+    }
+  }
+  const provinces = need.provinces;
+  if (provinces) {
+    for (const p of parts) if (p.kind === 'directory' && (provinces === 'all' || provinces.includes(p.province))) out.add(p);
+  }
+  if (need.report !== undefined) {
+    const at = where?.(need.report);
+    for (const p of parts) {
+      if (!at || (p.kind === 'part' && p.id === at.part) || (p.kind === 'directory' && p.id === at.directory)) out.add(p);
+    }
+  }
+  return parts.filter((p) => out.has(p));
+}
+
+/** The tables a part or directory file fills in the index, in loading order. */
+const LOADED_TABLES = ['organs', 'report_index', 'rollups', 'source_files', 'reports', 'failures'] as const;
+
 /**
- * Copy a part's rows into the core's reports and failures. `bytes` is handed to
- * sql.js, which may keep it: pass a copy if you use the array again.
+ * Copy the rows of a part or directory (its decompressed bytes) into the index's
+ * tables. `bytes` is handed to sql.js, which may keep it: pass a copy if you use
+ * the array again.
  */
 export function loadPart(SQL: SqlJsStatic, core: Database, bytes: Uint8Array): void {
   const part = new SQL.Database(bytes);
   try {
+    const has = new Set((part.exec("SELECT name FROM sqlite_schema WHERE type = 'table'")[0]?.values ?? []).map(([n]) => String(n)));
     core.run(`ATTACH '/${filenameOf(part)}' AS part`);
     try {
       core.run('BEGIN');
       try {
-        core.run('INSERT INTO main.reports SELECT * FROM part.reports');
-        core.run('INSERT INTO main.failures SELECT * FROM part.failures');
+        for (const t of LOADED_TABLES) if (has.has(t)) core.run(`INSERT INTO main.${t} SELECT * FROM part.${t}`);
         core.run('COMMIT');
       } catch (e) {
         core.run('ROLLBACK');
@@ -85,66 +140,131 @@ export function loadPart(SQL: SqlJsStatic, core: Database, bytes: Uint8Array): v
   }
 }
 
+export interface SplitFile {
+  bytes: Uint8Array;
+  file: string;
+}
+
 export interface SplitDatabase {
-  /** the core without the rows of reports and failures, listing the parts */
+  /** the core without the moved rows, listing the parts and directories */
   index: Uint8Array;
-  parts: { year: number | null; reports: number; bytes: Uint8Array; file: string }[];
+  parts: (SplitFile & { year: number | null; reports: number })[];
+  directories: (SplitFile & { province: string | null; organs: number; reports: number })[];
+}
+
+/** Report ids per report_files row. */
+const REPORT_FILES_RUN = 65536;
+
+function newFile(SQL: SqlJsStatic, full: Database, extra = ''): Database {
+  const db = new SQL.Database();
+  db.run('PRAGMA page_size = 4096');
+  db.run(coreSchemaSql());
+  if (extra) db.run(extra);
+  db.run(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+  db.run(`ATTACH '/${filenameOf(full)}' AS src`);
+  db.run('BEGIN');
+  return db;
+}
+
+function closeFile(db: Database): Uint8Array {
+  db.run('COMMIT');
+  db.run('DETACH src');
+  db.run('VACUUM');
+  const bytes = db.export();
+  db.close();
+  return bytes;
 }
 
 /**
- * Split a whole core file into an index and one part per year (ascending, the
- * reports without a year last). `name` gives a part's file name from its year
- * and bytes (a content hash). Same input, same bytes out.
+ * Split a whole core file into an index, one part per year (ascending, the
+ * reports without a year last) and one directory per province (ascending, the
+ * unknown province first). `pack` gives a file's stored bytes (gzip) and
+ * `name` its name from them (a content hash). Same input, same bytes out.
  */
-export function splitCore(SQL: SqlJsStatic, core: Uint8Array, name: (year: number | null, bytes: Uint8Array) => string): SplitDatabase {
+export function splitCore(
+  SQL: SqlJsStatic,
+  core: Uint8Array,
+  pack: (bytes: Uint8Array) => Uint8Array,
+  name: { part: (year: number | null, packed: Uint8Array) => string; directory: (id: number, packed: Uint8Array) => string },
+): SplitDatabase {
   const full = new SQL.Database(core.slice());
   try {
-    const years = (full.exec('SELECT DISTINCT year FROM reports ORDER BY year IS NULL, year')[0]?.values ?? []).map(([y]) =>
-      y === null ? null : Number(y),
-    );
+    const years = (full.exec('SELECT DISTINCT year FROM reports ORDER BY year IS NULL, year')[0]?.values ?? []).map(([y]) => (y === null ? null : Number(y)));
     const parts: SplitDatabase['parts'] = [];
     for (const year of years) {
-      const part = new SQL.Database();
-      try {
-        part.run('PRAGMA page_size = 4096');
-        part.run(coreSchemaSql());
-        part.run(`PRAGMA user_version = ${SCHEMA_VERSION}`);
-        part.run(`ATTACH '/${filenameOf(full)}' AS src`);
-        part.run('BEGIN');
-        part.run('INSERT INTO reports SELECT * FROM src.reports WHERE year IS ? ORDER BY report_id', [year]);
-        part.run(
-          `INSERT INTO failures SELECT f.* FROM src.failures f JOIN src.reports r USING (report_id)
-           WHERE r.year IS ? ORDER BY f.report_id, f.check_id`,
-          [year],
-        );
-        part.run('COMMIT');
-        part.run('DETACH src');
-        const reports = Number(part.exec('SELECT COUNT(*) FROM reports')[0].values[0][0]);
-        part.run('VACUUM');
-        const bytes = part.export();
-        parts.push({ year, reports, bytes, file: name(year, bytes) });
-      } finally {
-        part.close();
-      }
+      const part = newFile(SQL, full);
+      part.run('INSERT INTO reports SELECT * FROM src.reports WHERE year IS ? ORDER BY report_id', [year]);
+      part.run(
+        `INSERT INTO failures SELECT f.* FROM src.failures f JOIN src.reports r USING (report_id) WHERE r.year IS ? ORDER BY f.report_id, f.check_id`,
+        [year],
+      );
+      part.run(
+        `INSERT INTO source_files SELECT s.* FROM src.source_files s WHERE s.file_id IN (SELECT file_id FROM src.reports WHERE year IS ?) ORDER BY s.file_id`,
+        [year],
+      );
+      const reports = Number(part.exec('SELECT COUNT(*) FROM reports')[0].values[0][0]);
+      const packed = pack(closeFile(part));
+      parts.push({ year, reports, bytes: packed, file: name.part(year, packed) });
     }
+    const provinces = (full.exec('SELECT DISTINCT province FROM organs ORDER BY province')[0]?.values ?? []).map(([p]) => (p === null ? null : String(p)));
+    const directories: SplitDatabase['directories'] = [];
+    for (const [i, province] of provinces.entries()) {
+      const dir = newFile(SQL, full, `DROP VIEW report_index; ${REPORT_INDEX_TABLE} ${ROLLUP_FINE_TABLE}`);
+      dir.run('INSERT INTO organs SELECT * FROM src.organs WHERE province IS ? ORDER BY organ_id', [province]);
+      dir.run(
+        `INSERT INTO report_index (report_id, organ_id, organ_name, year, template, errors, warnings)
+         SELECT r.report_id, r.organ_id, NULLIF(r.organ_name, o.name), r.year, r.template, r.errors, r.warnings
+         FROM src.reports r JOIN src.organs o USING (organ_id) WHERE o.province IS ? ORDER BY r.report_id`,
+        [province],
+      );
+      dir.run(rollupInsert('rollups', ['province', 'city', 'county'], 'src.', 'o.province IS ?'), [province]);
+      const organs = Number(dir.exec('SELECT COUNT(*) FROM organs')[0].values[0][0]);
+      const reports = Number(dir.exec('SELECT COUNT(*) FROM report_index')[0].values[0][0]);
+      const packed = pack(closeFile(dir));
+      directories.push({ province, organs, reports, bytes: packed, file: name.directory(i + 1, packed) });
+    }
+
     full.run('BEGIN');
-    // every report's slim row stays in the index, so the overview and the report list need no part
     full.run('DROP VIEW report_index');
     full.run(REPORT_INDEX_TABLE);
-    full.run(
-      `INSERT INTO report_index SELECT r.report_id, r.organ_id, NULLIF(r.organ_name, o.name), r.year, r.template, r.errors, r.warnings
-       FROM reports r JOIN organs o USING (organ_id) ORDER BY r.report_id`,
-    );
+    full.run(ROLLUP_FINE_TABLE);
+    // which part and directory hold each report: one byte each per report id
+    const where = full.exec(
+      `SELECT r.report_id, r.year, o.province FROM reports r JOIN organs o USING (organ_id) ORDER BY r.report_id`,
+    )[0]?.values ?? [];
+    const partOf = new Map(years.map((y, i) => [y, i + 1]));
+    const dirOf = new Map(provinces.map((p, i) => [p, i + 1]));
+    const runs = new Map<number, { part: Uint8Array; directory: Uint8Array }>();
+    const maxId = Number(where[where.length - 1]?.[0] ?? 0);
+    for (const [id, year, province] of where) {
+      const first = Math.floor((Number(id) - 1) / REPORT_FILES_RUN) * REPORT_FILES_RUN + 1;
+      let run = runs.get(first);
+      if (!run) {
+        const len = Math.min(REPORT_FILES_RUN, maxId - first + 1);
+        run = { part: new Uint8Array(len), directory: new Uint8Array(len) };
+        runs.set(first, run);
+      }
+      run.part[Number(id) - first] = partOf.get(year === null ? null : Number(year))!;
+      run.directory[Number(id) - first] = dirOf.get(province === null ? null : String(province))!;
+    }
+    if (years.length > 255 || provinces.length > 255) throw new Error('拆分文件过多（年度或省份超过 255 个）');
+    const rf = full.prepare('INSERT INTO report_files (first_report_id, part, directory) VALUES (?, ?, ?)');
+    for (const [first, run] of [...runs].sort((a, b) => a[0] - b[0])) rf.run([first, run.part, run.directory]);
+    rf.free();
     full.run('DELETE FROM failures');
+    full.run('DELETE FROM source_files WHERE file_id IN (SELECT file_id FROM reports)');
     full.run('DELETE FROM reports');
-    const ins = full.prepare('INSERT INTO parts VALUES (?, ?, ?, ?)');
-    for (const p of parts) ins.run([p.year, p.file, p.reports, p.bytes.length]);
-    ins.free();
+    full.run('DELETE FROM organs');
+    const pi = full.prepare('INSERT INTO parts (part_id, year, file, reports, bytes) VALUES (?, ?, ?, ?, ?)');
+    parts.forEach((p, i) => pi.run([i + 1, p.year, p.file, p.reports, p.bytes.length]));
+    pi.free();
+    const di = full.prepare('INSERT INTO directories (directory_id, province, file, organs, reports, bytes) VALUES (?, ?, ?, ?, ?, ?)');
+    directories.forEach((d, i) => di.run([i + 1, d.province, d.file, d.organs, d.reports, d.bytes.length]));
+    di.free();
     full.run('COMMIT');
-    full.run('ANALYZE report_index');
-    // sqlite_stat1 keeps the whole build's statistics: the planner sees the tables as they are once the parts are in
+    // sqlite_stat1 keeps the whole build's statistics: the planner sees the tables as they are once the files are in
     full.run('VACUUM');
-    return { index: full.export(), parts };
+    return { index: full.export(), parts, directories };
   } finally {
     full.close();
   }

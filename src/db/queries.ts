@@ -7,7 +7,7 @@ import { FACT_KEYS } from '../parse/factKeys';
 import { CHECK_INFO, CHECKS } from './checkCatalogue';
 import { decodeChecks } from './checkCodes';
 import { whereFilters, type Filters } from './filters';
-import type { PartNeed } from './parts';
+import { NO_NEED, type PartNeed } from './parts';
 import { EMPTY_TABLE, nums, strs, type Table } from './table';
 
 export interface Queryable {
@@ -26,6 +26,27 @@ const FROM = 'FROM reports r JOIN organs o ON o.organ_id = r.organ_id';
 /** The slim rows (report_index: a view over reports, or the split index's own table): no part needed. */
 const FROM_INDEX = 'FROM report_index r JOIN organs o ON o.organ_id = r.organ_id';
 
+/** Whether the build split the core (its reports, organs and lists are in part and directory files). */
+function isSplit(db: Queryable): boolean {
+  return (nums(db.all('SELECT COUNT(*) AS n FROM directories'), 'n')[0] ?? 0) > 0;
+}
+
+/** Filters the province rollups answer: all but a city, a county or one organ. */
+function byProvinceRollup(f: Filters): boolean {
+  return f.organ == null && !f.city && !f.county;
+}
+
+/** The filters over a rollup table aliased g (its columns have the names of reports' and organs'). */
+function whereRollup(f: Filters): { sql: string; params: (string | number)[] } {
+  const w = whereFilters({ ...f, organ: null });
+  return { sql: w.sql.replaceAll('o.', 'g.').replaceAll('r.', 'g.'), params: w.params };
+}
+
+/** The directories a query over organs needs in a split build: its province's, or all. */
+function provincesOf(f: Filters): PartNeed['provinces'] {
+  return f.province ? [f.province] : 'all';
+}
+
 export interface Meta {
   build: Table;
   years: number[];
@@ -38,20 +59,15 @@ export interface Meta {
   parts: Table;
 }
 
-/** Reads no report rows, so it needs none of the per-year parts: years and the count come from `parts` when split. */
+/** From the index alone (the rollups and organ counts), split or not. */
 export function meta(db: Queryable): Meta {
   const parts = db.all('SELECT year, file, reports, bytes FROM parts ORDER BY year IS NULL, year');
-  const split = parts.length > 0;
-  const years = split
-    ? ([...new Set(nums(parts, 'year').filter((y): y is number => y !== null))].sort((a, b) => a - b))
-    : (nums(db.all('SELECT DISTINCT year FROM reports WHERE year IS NOT NULL ORDER BY year'), 'year') as number[]);
-  const levels = strs(db.all('SELECT DISTINCT level FROM organs WHERE level IS NOT NULL ORDER BY level'), 'level');
+  const years = nums(db.all('SELECT DISTINCT year FROM rollups_province WHERE year IS NOT NULL ORDER BY year'), 'year') as number[];
+  const levels = strs(db.all('SELECT DISTINCT level FROM organ_counts WHERE level IS NOT NULL ORDER BY level'), 'level');
   const regions = db.all(
-    `SELECT DISTINCT province, city, county FROM organs WHERE province IS NOT NULL ORDER BY province, city, county`,
+    `SELECT DISTINCT province, city, county FROM organ_counts WHERE province IS NOT NULL ORDER BY province, city, county`,
   );
-  const reports = split
-    ? (nums(parts, 'reports') as number[]).reduce((n, x) => n + x, 0)
-    : (nums(db.all('SELECT COUNT(*) AS n FROM reports'), 'n')[0] ?? 0);
+  const reports = nums(db.all('SELECT COALESCE(SUM(reports), 0) AS n FROM rollups_province'), 'n')[0] ?? 0;
   const shards = db.all('SELECT file, first_report_id, last_report_id, bytes FROM shards ORDER BY first_report_id');
   return { build: db.all('SELECT key, value FROM build_info ORDER BY key'), years, levels, regions, reports, shards, parts };
 }
@@ -62,6 +78,11 @@ export const ORGAN_OPTION_LIMIT = 500;
 export function organOptions(db: Queryable, f: Filters): { organs: Table; total: number } {
   const w = whereFilters({ ...f, organ: null, from: null, to: null, template: '' });
   const where = w.sql.replaceAll('r.', 'o.');
+  if (!f.province && isSplit(db)) {
+    // a national list would need every province's directory: the count only, until a province is chosen
+    const n = nums(db.all(`SELECT COALESCE(SUM(o.organs), 0) AS n FROM organ_counts o WHERE ${where}`, w.params), 'n')[0] ?? 0;
+    return { organs: { length: 0, columns: { organ_id: [], name: [] } }, total: n };
+  }
   const total = nums(db.all(`SELECT COUNT(*) AS n FROM organs o WHERE ${where}`, w.params), 'n')[0] ?? 0;
   const organs = db.all(
     `SELECT o.organ_id, o.name FROM organs o WHERE ${where} ORDER BY o.name LIMIT ${ORGAN_OPTION_LIMIT}`,
@@ -75,7 +96,40 @@ export interface Overview {
   perYear: Table;
 }
 
+/** The overview from the index's rollups: no year, template, city, county or organ filter. */
+function overviewRollup(f: Filters): boolean {
+  return byProvinceRollup(f) && f.from == null && f.to == null && !f.template;
+}
+
 export function overview(db: Queryable, f: Filters): Overview {
+  if (overviewRollup(f)) {
+    const g = whereRollup(f);
+    const o = whereRollup({ ...f, from: null, to: null, template: '' });
+    const sums = db.all(
+      `SELECT COALESCE(SUM(g.reports), 0) AS reports, COUNT(DISTINCT g.year) AS years, MIN(g.year) AS first_year, MAX(g.year) AS last_year,
+         COALESCE(SUM(g.with_errors), 0) AS with_errors FROM rollups_province g WHERE ${g.sql}`,
+      g.params,
+    );
+    const places = db.all(
+      `SELECT COALESCE(SUM(g.organs), 0) AS organs,
+         COUNT(DISTINCT CASE WHEN g.county IS NOT NULL THEN g.province || '|' || g.city || '|' || g.county END) AS counties
+       FROM organ_counts g WHERE ${o.sql}`,
+      o.params,
+    );
+    const totals: Table = {
+      length: 1,
+      columns: {
+        reports: sums.columns.reports, organs: places.columns.organs, counties: places.columns.counties, years: sums.columns.years,
+        first_year: sums.columns.first_year, last_year: sums.columns.last_year, with_errors: sums.columns.with_errors,
+      },
+    };
+    const perYear = db.all(
+      `SELECT g.year, COALESCE(g.template, '') AS template, SUM(g.reports) AS n FROM rollups_province g
+       WHERE ${g.sql} AND g.year IS NOT NULL GROUP BY g.year, g.template ORDER BY g.year, g.template`,
+      g.params,
+    );
+    return { totals, perYear };
+  }
   const w = whereFilters(f);
   const totals = db.all(
     `SELECT COUNT(*) AS reports, COUNT(DISTINCT r.organ_id) AS organs,
@@ -93,16 +147,48 @@ export function overview(db: Queryable, f: Filters): Overview {
   return { totals, perYear };
 }
 
+/**
+ * Which provinces' reports a page of a split build's report list shows (the list is
+ * ordered by province first, so a page is a run of provinces), and how many of the
+ * first one's to skip; null when the filters are not the rollups' (then every
+ * directory the filters name is loaded).
+ */
+export function reportWindow(db: Queryable, f: Filters, offset: number, limit: number): { provinces: (string | null)[]; skip: number; total: number } | null {
+  if (!byProvinceRollup(f) || !isSplit(db)) return null;
+  const g = whereRollup(f);
+  const per = db.all(`SELECT g.province, SUM(g.reports) AS n FROM rollups_province g WHERE ${g.sql} GROUP BY g.province ORDER BY g.province`, g.params);
+  const names = per.columns.province as (string | null)[];
+  const counts = nums(per, 'n') as number[];
+  const provinces: (string | null)[] = [];
+  let before = 0;
+  let skip = 0;
+  for (let i = 0; i < names.length; i++) {
+    const end = before + counts[i];
+    if (end > offset && before < offset + limit) {
+      if (!provinces.length) skip = offset - before;
+      provinces.push(names[i]);
+    }
+    before = end;
+  }
+  return { provinces, skip, total: before };
+}
+
 export function reportList(db: Queryable, a: { filters: Filters; limit: number; offset: number }): { rows: Table; total: number } {
   const w = whereFilters(a.filters);
+  const limit = Math.max(1, Math.floor(a.limit));
+  const offset = Math.max(0, Math.floor(a.offset));
+  const win = reportWindow(db, a.filters, offset, limit);
+  const order = `ORDER BY o.province, o.city, o.county, o.name, r.year`;
+  const cols = `r.report_id, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, o.level, r.year, r.template, r.errors, r.warnings`;
+  if (win) {
+    if (!win.provinces.length) return { rows: db.all(`SELECT ${cols} ${FROM_INDEX} WHERE 0`), total: win.total };
+    const named = win.provinces.filter((p): p is string => p !== null);
+    const inList = [named.length ? `o.province IN (${named.map(() => '?').join(', ')})` : '', win.provinces.includes(null) ? 'o.province IS NULL' : ''].filter(Boolean).join(' OR ');
+    const rows = db.all(`SELECT ${cols} ${FROM_INDEX} WHERE ${w.sql} AND (${inList}) ${order} LIMIT ${limit} OFFSET ${win.skip}`, [...w.params, ...named]);
+    return { rows, total: win.total };
+  }
   const total = nums(db.all(`SELECT COUNT(*) AS n ${FROM_INDEX} WHERE ${w.sql}`, w.params), 'n')[0] ?? 0;
-  const rows = db.all(
-    `SELECT r.report_id, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, o.level,
-       r.year, r.template, r.errors, r.warnings
-     ${FROM_INDEX} WHERE ${w.sql} ORDER BY o.province, o.city, o.county, o.name, r.year
-     LIMIT ${Math.max(1, Math.floor(a.limit))} OFFSET ${Math.max(0, Math.floor(a.offset))}`,
-    w.params,
-  );
+  const rows = db.all(`SELECT ${cols} ${FROM_INDEX} WHERE ${w.sql} ${order} LIMIT ${limit} OFFSET ${offset}`, w.params);
   return { rows, total };
 }
 
@@ -113,6 +199,17 @@ export function reportList(db: Queryable, a: { filters: Filters; limit: number; 
 export function yearTotals(db: Queryable, a: { filters: Filters; columns: string[] }): Table {
   const w = whereFilters(a.filters);
   const cols = safeColumns(a.columns);
+  const table = rollupFor(db, a.filters, cols);
+  if (table) {
+    const g = whereRollup(a.filters);
+    const agg = cols.map((c) => `SUM(g.sum_${c}) AS "sum:${c}", SUM(g.n_${c}) AS "n:${c}"`).join(', ');
+    return db.all(
+      `SELECT g.year, g.template, SUM(g.reports) AS reports${agg ? ', ' + agg : ''}
+       FROM ${table} g WHERE ${g.sql} AND g.year IS NOT NULL AND g.template IS NOT NULL
+       GROUP BY g.year, g.template ORDER BY g.template, g.year`,
+      g.params,
+    );
+  }
   const agg = cols.map((c) => `SUM(r.${c}) AS "sum:${c}", COUNT(r.${c}) AS "n:${c}"`).join(', ');
   return db.all(
     `SELECT r.year, r.template, COUNT(*) AS reports${agg ? ', ' + agg : ''}
@@ -120,6 +217,13 @@ export function yearTotals(db: Queryable, a: { filters: Filters; columns: string
      GROUP BY r.year, r.template ORDER BY r.template, r.year`,
     w.params,
   );
+}
+
+/** The rollup table that answers a sum over these filters and fact columns, if any. */
+function rollupFor(db: Queryable, f: Filters, cols: string[]): 'rollups_province' | 'rollups' | null {
+  if (f.organ != null || !cols.every((c) => FACT_COLUMNS.has(c))) return null;
+  if (byProvinceRollup(f)) return 'rollups_province';
+  return isSplit(db) ? 'rollups' : null;
 }
 
 /** One row per report with the given columns, ranked by one of them (NULLs left out). */
@@ -228,6 +332,15 @@ export function compliance(db: Queryable, a: { filters: Filters; check: string }
   return { checks, matrixReports, matrix, byOrgan, failures, failureTotal };
 }
 
+const KEY_OF_ID = new Map(FACT_KEYS.map((f, i) => [String(i + 1), f.key]));
+
+/** Findings with their stored key_ids read back as fact keys (column keys, space-separated). */
+function withKeys(t: Table): Table {
+  const { key_ids, ...columns } = t.columns;
+  const keys = (key_ids ?? []).map((v) => String(v ?? '').split(' ').filter(Boolean).map((id) => KEY_OF_ID.get(id) ?? id).join(' '));
+  return { length: t.length, columns: { ...columns, keys } };
+}
+
 export interface ReportDetail {
   report: Table;
   findings: Table;
@@ -246,12 +359,12 @@ export function report(db: Queryable, a: { id: number }): ReportDetail {
   const organId = nums(report, 'organ_id')[0] ?? -1;
   return {
     report,
-    findings: db.all(
-      `SELECT f.check_id, c.title, f.status, f.severity, f.evidence, f.keys FROM findings f
+    findings: withKeys(db.all(
+      `SELECT f.check_id, c.title, f.status, f.severity, f.evidence, f.key_ids FROM findings f
        LEFT JOIN checks c ON c.check_id = f.check_id WHERE f.report_id = ?
        ORDER BY f.status = 'pass', f.status = 'na', CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, f.check_id`,
       [a.id],
-    ),
+    )),
     sections: db.all('SELECT section, heading, start_line, end_line, text FROM report_sections WHERE report_id = ? ORDER BY section', [a.id]),
     otherYears: db.all('SELECT report_id, year, template, errors, warnings FROM report_index WHERE organ_id = ? ORDER BY year, report_id', [organId]),
     cells: db.all(
@@ -311,19 +424,28 @@ export type QueryArgs<K extends QueryName> = Parameters<(typeof QUERIES)[K]>[1];
 export type QueryResult<K extends QueryName> = ReturnType<(typeof QUERIES)[K]>;
 
 /**
- * Which per-year parts each query needs loaded first when the build split the
- * core: the years of its filters (a view filtered to 2020 loads only 2020), the
- * one part of a report looked up by id, none for those that read only the index
- * (report_index, organs) — the overview and the report list among them.
+ * Which files of a split build each query needs loaded first: the years of its
+ * filters and the provinces' directories when it reads single reports' rows, the
+ * two files of one report, the directories of a page of the report list; none
+ * for the figures the index's rollups answer — the overview and 依申请公开
+ * unfiltered or by province among them.
  */
-export const PART_NEEDS: { [K in QueryName]: (args: QueryArgs<K>) => PartNeed } = {
-  meta: () => 'none',
-  organOptions: () => 'none',
-  overview: () => 'none',
-  reportList: () => 'none',
-  yearTotals: (a) => ({ from: a.filters.from, to: a.filters.to }),
-  organValues: (a) => ({ from: a.filters.from, to: a.filters.to }),
-  compliance: (a) => ({ from: a.filters.from, to: a.filters.to }),
+export const PART_NEEDS: { [K in QueryName]: (args: QueryArgs<K>, db: Queryable) => PartNeed } = {
+  meta: () => NO_NEED,
+  organOptions: (f) => (f.province ? { provinces: [f.province] } : NO_NEED),
+  overview: (f) => (overviewRollup(f) ? NO_NEED : { provinces: provincesOf(f) }),
+  reportList: (a, db) => {
+    const win = reportWindow(db, a.filters, Math.max(0, Math.floor(a.offset)), Math.max(1, Math.floor(a.limit)));
+    return { provinces: win ? win.provinces : provincesOf(a.filters) };
+  },
+  yearTotals: (a, db) => {
+    const table = rollupFor(db, a.filters, a.columns);
+    if (table === 'rollups_province') return NO_NEED;
+    if (table === 'rollups') return { provinces: provincesOf(a.filters) };
+    return { years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) };
+  },
+  organValues: (a) => ({ years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) }),
+  compliance: (a) => ({ years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) }),
   report: (a) => ({ report: a.id }),
-  provenance: () => 'none', // reads only the detail shards
+  provenance: () => NO_NEED, // reads only the detail shards
 };

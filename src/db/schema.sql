@@ -1,4 +1,4 @@
--- gongkai database schema, version 4 (also PRAGMA user_version).
+-- gongkai database schema, version 5 (also PRAGMA user_version).
 -- Generated from src/db/schema.ts; do not edit by hand (npm run schema rewrites it).
 --
 -- A build writes two kinds of file:
@@ -348,7 +348,7 @@ CREATE TABLE failures (
   report_id INTEGER NOT NULL REFERENCES reports (report_id),
   check_id  TEXT NOT NULL REFERENCES checks (check_id),
   severity  TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
-  evidence  TEXT NOT NULL,  -- Chinese sentence with the actual numbers (the fact keys involved: findings.keys in the detail files)
+  evidence  TEXT NOT NULL,  -- Chinese sentence with the actual numbers (the fact keys involved: findings.key_ids in the detail files)
   PRIMARY KEY (report_id, check_id)
 ) WITHOUT ROWID;
 CREATE INDEX failures_check ON failures (check_id);
@@ -363,12 +363,284 @@ CREATE TABLE shards (
 );
 
 -- The per-year part files, when the build split the core (empty otherwise): the
--- rows of reports and failures of each year are in its part, not in this file.
+-- rows of reports, failures and source_files of each year are in its part, not in this file.
 CREATE TABLE parts (
+  part_id INTEGER PRIMARY KEY,
   year    INTEGER,           -- the reports' year; NULL for reports without a year
-  file    TEXT NOT NULL,     -- part-<year|unknown>-<first 12 hex of its SHA-256>.sqlite
+  file    TEXT NOT NULL,     -- part-<year|unknown>-<first 12 hex of its SHA-256>.sqlite.gz
   reports INTEGER NOT NULL,  -- rows of reports in the part
   bytes   INTEGER NOT NULL
+);
+
+-- The per-province directory files, when the build split the core (empty
+-- otherwise): the organs, report_index rows and fine rollups of one province.
+CREATE TABLE directories (
+  directory_id INTEGER PRIMARY KEY,
+  province     TEXT,              -- NULL: organs whose province is unknown
+  file         TEXT NOT NULL,     -- dir-<n>-<first 12 hex of its SHA-256>.sqlite.gz
+  organs       INTEGER NOT NULL,
+  reports      INTEGER NOT NULL,
+  bytes        INTEGER NOT NULL
+);
+
+-- Where a report's rows are in a split build (empty otherwise): for the report ids
+-- first_report_id … first_report_id + length(part) − 1, byte k of `part` is the
+-- parts.part_id and byte k of `directory` the directories.directory_id of report
+-- first_report_id + k (0: no such report). In Python: blob[report_id - first].
+CREATE TABLE report_files (
+  first_report_id INTEGER PRIMARY KEY,
+  part            BLOB NOT NULL,
+  directory       BLOB NOT NULL
+);
+
+-- Sums and counts per year, template, province and level, from which the views'
+-- figures come unless they are filtered to a city, a county or one organ:
+-- reports, with_errors (of them with an error-level failure), and for every fact
+-- column c: sum_c (NULL when no report states it) and n_c (reports stating it).
+CREATE TABLE rollups_province (
+  year        INTEGER,
+  template    TEXT,
+  province TEXT,
+  level       TEXT,
+  reports     INTEGER NOT NULL,
+  with_errors INTEGER NOT NULL,
+  sum_s1_proactive_total INTEGER, n_s1_proactive_total INTEGER NOT NULL,
+  sum_s2_rules_new INTEGER, n_s2_rules_new INTEGER NOT NULL,
+  sum_s2_rules_published INTEGER, n_s2_rules_published INTEGER NOT NULL,
+  sum_s2_rules_total INTEGER, n_s2_rules_total INTEGER NOT NULL,
+  sum_s2_normative_new INTEGER, n_s2_normative_new INTEGER NOT NULL,
+  sum_s2_normative_published INTEGER, n_s2_normative_published INTEGER NOT NULL,
+  sum_s2_normative_total INTEGER, n_s2_normative_total INTEGER NOT NULL,
+  sum_s2_licensing_prev INTEGER, n_s2_licensing_prev INTEGER NOT NULL,
+  sum_s2_licensing_delta INTEGER, n_s2_licensing_delta INTEGER NOT NULL,
+  sum_s2_licensing_decisions INTEGER, n_s2_licensing_decisions INTEGER NOT NULL,
+  sum_s2_other_services_prev INTEGER, n_s2_other_services_prev INTEGER NOT NULL,
+  sum_s2_other_services_delta INTEGER, n_s2_other_services_delta INTEGER NOT NULL,
+  sum_s2_other_services_decisions INTEGER, n_s2_other_services_decisions INTEGER NOT NULL,
+  sum_s2_punishment_prev INTEGER, n_s2_punishment_prev INTEGER NOT NULL,
+  sum_s2_punishment_delta INTEGER, n_s2_punishment_delta INTEGER NOT NULL,
+  sum_s2_punishment_decisions INTEGER, n_s2_punishment_decisions INTEGER NOT NULL,
+  sum_s2_enforcement_prev INTEGER, n_s2_enforcement_prev INTEGER NOT NULL,
+  sum_s2_enforcement_delta INTEGER, n_s2_enforcement_delta INTEGER NOT NULL,
+  sum_s2_enforcement_decisions INTEGER, n_s2_enforcement_decisions INTEGER NOT NULL,
+  sum_s2_fees_prev INTEGER, n_s2_fees_prev INTEGER NOT NULL,
+  sum_s2_fees_delta INTEGER, n_s2_fees_delta INTEGER NOT NULL,
+  sum_s2_procurement_count INTEGER, n_s2_procurement_count INTEGER NOT NULL,
+  sum_s2_procurement_amount REAL, n_s2_procurement_amount INTEGER NOT NULL,
+  sum_s2_rules_issued INTEGER, n_s2_rules_issued INTEGER NOT NULL,
+  sum_s2_rules_repealed INTEGER, n_s2_rules_repealed INTEGER NOT NULL,
+  sum_s2_rules_in_force INTEGER, n_s2_rules_in_force INTEGER NOT NULL,
+  sum_s2_normative_issued INTEGER, n_s2_normative_issued INTEGER NOT NULL,
+  sum_s2_normative_repealed INTEGER, n_s2_normative_repealed INTEGER NOT NULL,
+  sum_s2_normative_in_force INTEGER, n_s2_normative_in_force INTEGER NOT NULL,
+  sum_s2_fees_amount REAL, n_s2_fees_amount INTEGER NOT NULL,
+  sum_s3_new_natural INTEGER, n_s3_new_natural INTEGER NOT NULL,
+  sum_s3_new_commercial INTEGER, n_s3_new_commercial INTEGER NOT NULL,
+  sum_s3_new_research INTEGER, n_s3_new_research INTEGER NOT NULL,
+  sum_s3_new_social INTEGER, n_s3_new_social INTEGER NOT NULL,
+  sum_s3_new_legal INTEGER, n_s3_new_legal INTEGER NOT NULL,
+  sum_s3_new_other_org INTEGER, n_s3_new_other_org INTEGER NOT NULL,
+  sum_s3_new_total INTEGER, n_s3_new_total INTEGER NOT NULL,
+  sum_s3_carried_over_natural INTEGER, n_s3_carried_over_natural INTEGER NOT NULL,
+  sum_s3_carried_over_commercial INTEGER, n_s3_carried_over_commercial INTEGER NOT NULL,
+  sum_s3_carried_over_research INTEGER, n_s3_carried_over_research INTEGER NOT NULL,
+  sum_s3_carried_over_social INTEGER, n_s3_carried_over_social INTEGER NOT NULL,
+  sum_s3_carried_over_legal INTEGER, n_s3_carried_over_legal INTEGER NOT NULL,
+  sum_s3_carried_over_other_org INTEGER, n_s3_carried_over_other_org INTEGER NOT NULL,
+  sum_s3_carried_over_total INTEGER, n_s3_carried_over_total INTEGER NOT NULL,
+  sum_s3_granted_natural INTEGER, n_s3_granted_natural INTEGER NOT NULL,
+  sum_s3_granted_commercial INTEGER, n_s3_granted_commercial INTEGER NOT NULL,
+  sum_s3_granted_research INTEGER, n_s3_granted_research INTEGER NOT NULL,
+  sum_s3_granted_social INTEGER, n_s3_granted_social INTEGER NOT NULL,
+  sum_s3_granted_legal INTEGER, n_s3_granted_legal INTEGER NOT NULL,
+  sum_s3_granted_other_org INTEGER, n_s3_granted_other_org INTEGER NOT NULL,
+  sum_s3_granted_total INTEGER, n_s3_granted_total INTEGER NOT NULL,
+  sum_s3_partial_natural INTEGER, n_s3_partial_natural INTEGER NOT NULL,
+  sum_s3_partial_commercial INTEGER, n_s3_partial_commercial INTEGER NOT NULL,
+  sum_s3_partial_research INTEGER, n_s3_partial_research INTEGER NOT NULL,
+  sum_s3_partial_social INTEGER, n_s3_partial_social INTEGER NOT NULL,
+  sum_s3_partial_legal INTEGER, n_s3_partial_legal INTEGER NOT NULL,
+  sum_s3_partial_other_org INTEGER, n_s3_partial_other_org INTEGER NOT NULL,
+  sum_s3_partial_total INTEGER, n_s3_partial_total INTEGER NOT NULL,
+  sum_s3_denied_secret_natural INTEGER, n_s3_denied_secret_natural INTEGER NOT NULL,
+  sum_s3_denied_secret_commercial INTEGER, n_s3_denied_secret_commercial INTEGER NOT NULL,
+  sum_s3_denied_secret_research INTEGER, n_s3_denied_secret_research INTEGER NOT NULL,
+  sum_s3_denied_secret_social INTEGER, n_s3_denied_secret_social INTEGER NOT NULL,
+  sum_s3_denied_secret_legal INTEGER, n_s3_denied_secret_legal INTEGER NOT NULL,
+  sum_s3_denied_secret_other_org INTEGER, n_s3_denied_secret_other_org INTEGER NOT NULL,
+  sum_s3_denied_secret_total INTEGER, n_s3_denied_secret_total INTEGER NOT NULL,
+  sum_s3_denied_law_natural INTEGER, n_s3_denied_law_natural INTEGER NOT NULL,
+  sum_s3_denied_law_commercial INTEGER, n_s3_denied_law_commercial INTEGER NOT NULL,
+  sum_s3_denied_law_research INTEGER, n_s3_denied_law_research INTEGER NOT NULL,
+  sum_s3_denied_law_social INTEGER, n_s3_denied_law_social INTEGER NOT NULL,
+  sum_s3_denied_law_legal INTEGER, n_s3_denied_law_legal INTEGER NOT NULL,
+  sum_s3_denied_law_other_org INTEGER, n_s3_denied_law_other_org INTEGER NOT NULL,
+  sum_s3_denied_law_total INTEGER, n_s3_denied_law_total INTEGER NOT NULL,
+  sum_s3_denied_security_natural INTEGER, n_s3_denied_security_natural INTEGER NOT NULL,
+  sum_s3_denied_security_commercial INTEGER, n_s3_denied_security_commercial INTEGER NOT NULL,
+  sum_s3_denied_security_research INTEGER, n_s3_denied_security_research INTEGER NOT NULL,
+  sum_s3_denied_security_social INTEGER, n_s3_denied_security_social INTEGER NOT NULL,
+  sum_s3_denied_security_legal INTEGER, n_s3_denied_security_legal INTEGER NOT NULL,
+  sum_s3_denied_security_other_org INTEGER, n_s3_denied_security_other_org INTEGER NOT NULL,
+  sum_s3_denied_security_total INTEGER, n_s3_denied_security_total INTEGER NOT NULL,
+  sum_s3_denied_third_party_natural INTEGER, n_s3_denied_third_party_natural INTEGER NOT NULL,
+  sum_s3_denied_third_party_commercial INTEGER, n_s3_denied_third_party_commercial INTEGER NOT NULL,
+  sum_s3_denied_third_party_research INTEGER, n_s3_denied_third_party_research INTEGER NOT NULL,
+  sum_s3_denied_third_party_social INTEGER, n_s3_denied_third_party_social INTEGER NOT NULL,
+  sum_s3_denied_third_party_legal INTEGER, n_s3_denied_third_party_legal INTEGER NOT NULL,
+  sum_s3_denied_third_party_other_org INTEGER, n_s3_denied_third_party_other_org INTEGER NOT NULL,
+  sum_s3_denied_third_party_total INTEGER, n_s3_denied_third_party_total INTEGER NOT NULL,
+  sum_s3_denied_internal_natural INTEGER, n_s3_denied_internal_natural INTEGER NOT NULL,
+  sum_s3_denied_internal_commercial INTEGER, n_s3_denied_internal_commercial INTEGER NOT NULL,
+  sum_s3_denied_internal_research INTEGER, n_s3_denied_internal_research INTEGER NOT NULL,
+  sum_s3_denied_internal_social INTEGER, n_s3_denied_internal_social INTEGER NOT NULL,
+  sum_s3_denied_internal_legal INTEGER, n_s3_denied_internal_legal INTEGER NOT NULL,
+  sum_s3_denied_internal_other_org INTEGER, n_s3_denied_internal_other_org INTEGER NOT NULL,
+  sum_s3_denied_internal_total INTEGER, n_s3_denied_internal_total INTEGER NOT NULL,
+  sum_s3_denied_process_natural INTEGER, n_s3_denied_process_natural INTEGER NOT NULL,
+  sum_s3_denied_process_commercial INTEGER, n_s3_denied_process_commercial INTEGER NOT NULL,
+  sum_s3_denied_process_research INTEGER, n_s3_denied_process_research INTEGER NOT NULL,
+  sum_s3_denied_process_social INTEGER, n_s3_denied_process_social INTEGER NOT NULL,
+  sum_s3_denied_process_legal INTEGER, n_s3_denied_process_legal INTEGER NOT NULL,
+  sum_s3_denied_process_other_org INTEGER, n_s3_denied_process_other_org INTEGER NOT NULL,
+  sum_s3_denied_process_total INTEGER, n_s3_denied_process_total INTEGER NOT NULL,
+  sum_s3_denied_enforcement_file_natural INTEGER, n_s3_denied_enforcement_file_natural INTEGER NOT NULL,
+  sum_s3_denied_enforcement_file_commercial INTEGER, n_s3_denied_enforcement_file_commercial INTEGER NOT NULL,
+  sum_s3_denied_enforcement_file_research INTEGER, n_s3_denied_enforcement_file_research INTEGER NOT NULL,
+  sum_s3_denied_enforcement_file_social INTEGER, n_s3_denied_enforcement_file_social INTEGER NOT NULL,
+  sum_s3_denied_enforcement_file_legal INTEGER, n_s3_denied_enforcement_file_legal INTEGER NOT NULL,
+  sum_s3_denied_enforcement_file_other_org INTEGER, n_s3_denied_enforcement_file_other_org INTEGER NOT NULL,
+  sum_s3_denied_enforcement_file_total INTEGER, n_s3_denied_enforcement_file_total INTEGER NOT NULL,
+  sum_s3_denied_inquiry_natural INTEGER, n_s3_denied_inquiry_natural INTEGER NOT NULL,
+  sum_s3_denied_inquiry_commercial INTEGER, n_s3_denied_inquiry_commercial INTEGER NOT NULL,
+  sum_s3_denied_inquiry_research INTEGER, n_s3_denied_inquiry_research INTEGER NOT NULL,
+  sum_s3_denied_inquiry_social INTEGER, n_s3_denied_inquiry_social INTEGER NOT NULL,
+  sum_s3_denied_inquiry_legal INTEGER, n_s3_denied_inquiry_legal INTEGER NOT NULL,
+  sum_s3_denied_inquiry_other_org INTEGER, n_s3_denied_inquiry_other_org INTEGER NOT NULL,
+  sum_s3_denied_inquiry_total INTEGER, n_s3_denied_inquiry_total INTEGER NOT NULL,
+  sum_s3_unable_not_held_natural INTEGER, n_s3_unable_not_held_natural INTEGER NOT NULL,
+  sum_s3_unable_not_held_commercial INTEGER, n_s3_unable_not_held_commercial INTEGER NOT NULL,
+  sum_s3_unable_not_held_research INTEGER, n_s3_unable_not_held_research INTEGER NOT NULL,
+  sum_s3_unable_not_held_social INTEGER, n_s3_unable_not_held_social INTEGER NOT NULL,
+  sum_s3_unable_not_held_legal INTEGER, n_s3_unable_not_held_legal INTEGER NOT NULL,
+  sum_s3_unable_not_held_other_org INTEGER, n_s3_unable_not_held_other_org INTEGER NOT NULL,
+  sum_s3_unable_not_held_total INTEGER, n_s3_unable_not_held_total INTEGER NOT NULL,
+  sum_s3_unable_needs_creation_natural INTEGER, n_s3_unable_needs_creation_natural INTEGER NOT NULL,
+  sum_s3_unable_needs_creation_commercial INTEGER, n_s3_unable_needs_creation_commercial INTEGER NOT NULL,
+  sum_s3_unable_needs_creation_research INTEGER, n_s3_unable_needs_creation_research INTEGER NOT NULL,
+  sum_s3_unable_needs_creation_social INTEGER, n_s3_unable_needs_creation_social INTEGER NOT NULL,
+  sum_s3_unable_needs_creation_legal INTEGER, n_s3_unable_needs_creation_legal INTEGER NOT NULL,
+  sum_s3_unable_needs_creation_other_org INTEGER, n_s3_unable_needs_creation_other_org INTEGER NOT NULL,
+  sum_s3_unable_needs_creation_total INTEGER, n_s3_unable_needs_creation_total INTEGER NOT NULL,
+  sum_s3_unable_unclear_natural INTEGER, n_s3_unable_unclear_natural INTEGER NOT NULL,
+  sum_s3_unable_unclear_commercial INTEGER, n_s3_unable_unclear_commercial INTEGER NOT NULL,
+  sum_s3_unable_unclear_research INTEGER, n_s3_unable_unclear_research INTEGER NOT NULL,
+  sum_s3_unable_unclear_social INTEGER, n_s3_unable_unclear_social INTEGER NOT NULL,
+  sum_s3_unable_unclear_legal INTEGER, n_s3_unable_unclear_legal INTEGER NOT NULL,
+  sum_s3_unable_unclear_other_org INTEGER, n_s3_unable_unclear_other_org INTEGER NOT NULL,
+  sum_s3_unable_unclear_total INTEGER, n_s3_unable_unclear_total INTEGER NOT NULL,
+  sum_s3_rejected_petition_natural INTEGER, n_s3_rejected_petition_natural INTEGER NOT NULL,
+  sum_s3_rejected_petition_commercial INTEGER, n_s3_rejected_petition_commercial INTEGER NOT NULL,
+  sum_s3_rejected_petition_research INTEGER, n_s3_rejected_petition_research INTEGER NOT NULL,
+  sum_s3_rejected_petition_social INTEGER, n_s3_rejected_petition_social INTEGER NOT NULL,
+  sum_s3_rejected_petition_legal INTEGER, n_s3_rejected_petition_legal INTEGER NOT NULL,
+  sum_s3_rejected_petition_other_org INTEGER, n_s3_rejected_petition_other_org INTEGER NOT NULL,
+  sum_s3_rejected_petition_total INTEGER, n_s3_rejected_petition_total INTEGER NOT NULL,
+  sum_s3_rejected_repeat_natural INTEGER, n_s3_rejected_repeat_natural INTEGER NOT NULL,
+  sum_s3_rejected_repeat_commercial INTEGER, n_s3_rejected_repeat_commercial INTEGER NOT NULL,
+  sum_s3_rejected_repeat_research INTEGER, n_s3_rejected_repeat_research INTEGER NOT NULL,
+  sum_s3_rejected_repeat_social INTEGER, n_s3_rejected_repeat_social INTEGER NOT NULL,
+  sum_s3_rejected_repeat_legal INTEGER, n_s3_rejected_repeat_legal INTEGER NOT NULL,
+  sum_s3_rejected_repeat_other_org INTEGER, n_s3_rejected_repeat_other_org INTEGER NOT NULL,
+  sum_s3_rejected_repeat_total INTEGER, n_s3_rejected_repeat_total INTEGER NOT NULL,
+  sum_s3_rejected_publication_natural INTEGER, n_s3_rejected_publication_natural INTEGER NOT NULL,
+  sum_s3_rejected_publication_commercial INTEGER, n_s3_rejected_publication_commercial INTEGER NOT NULL,
+  sum_s3_rejected_publication_research INTEGER, n_s3_rejected_publication_research INTEGER NOT NULL,
+  sum_s3_rejected_publication_social INTEGER, n_s3_rejected_publication_social INTEGER NOT NULL,
+  sum_s3_rejected_publication_legal INTEGER, n_s3_rejected_publication_legal INTEGER NOT NULL,
+  sum_s3_rejected_publication_other_org INTEGER, n_s3_rejected_publication_other_org INTEGER NOT NULL,
+  sum_s3_rejected_publication_total INTEGER, n_s3_rejected_publication_total INTEGER NOT NULL,
+  sum_s3_rejected_mass_natural INTEGER, n_s3_rejected_mass_natural INTEGER NOT NULL,
+  sum_s3_rejected_mass_commercial INTEGER, n_s3_rejected_mass_commercial INTEGER NOT NULL,
+  sum_s3_rejected_mass_research INTEGER, n_s3_rejected_mass_research INTEGER NOT NULL,
+  sum_s3_rejected_mass_social INTEGER, n_s3_rejected_mass_social INTEGER NOT NULL,
+  sum_s3_rejected_mass_legal INTEGER, n_s3_rejected_mass_legal INTEGER NOT NULL,
+  sum_s3_rejected_mass_other_org INTEGER, n_s3_rejected_mass_other_org INTEGER NOT NULL,
+  sum_s3_rejected_mass_total INTEGER, n_s3_rejected_mass_total INTEGER NOT NULL,
+  sum_s3_rejected_confirm_natural INTEGER, n_s3_rejected_confirm_natural INTEGER NOT NULL,
+  sum_s3_rejected_confirm_commercial INTEGER, n_s3_rejected_confirm_commercial INTEGER NOT NULL,
+  sum_s3_rejected_confirm_research INTEGER, n_s3_rejected_confirm_research INTEGER NOT NULL,
+  sum_s3_rejected_confirm_social INTEGER, n_s3_rejected_confirm_social INTEGER NOT NULL,
+  sum_s3_rejected_confirm_legal INTEGER, n_s3_rejected_confirm_legal INTEGER NOT NULL,
+  sum_s3_rejected_confirm_other_org INTEGER, n_s3_rejected_confirm_other_org INTEGER NOT NULL,
+  sum_s3_rejected_confirm_total INTEGER, n_s3_rejected_confirm_total INTEGER NOT NULL,
+  sum_s3_other_natural INTEGER, n_s3_other_natural INTEGER NOT NULL,
+  sum_s3_other_commercial INTEGER, n_s3_other_commercial INTEGER NOT NULL,
+  sum_s3_other_research INTEGER, n_s3_other_research INTEGER NOT NULL,
+  sum_s3_other_social INTEGER, n_s3_other_social INTEGER NOT NULL,
+  sum_s3_other_legal INTEGER, n_s3_other_legal INTEGER NOT NULL,
+  sum_s3_other_other_org INTEGER, n_s3_other_other_org INTEGER NOT NULL,
+  sum_s3_other_total INTEGER, n_s3_other_total INTEGER NOT NULL,
+  sum_s3_other_no_correction_natural INTEGER, n_s3_other_no_correction_natural INTEGER NOT NULL,
+  sum_s3_other_no_correction_commercial INTEGER, n_s3_other_no_correction_commercial INTEGER NOT NULL,
+  sum_s3_other_no_correction_research INTEGER, n_s3_other_no_correction_research INTEGER NOT NULL,
+  sum_s3_other_no_correction_social INTEGER, n_s3_other_no_correction_social INTEGER NOT NULL,
+  sum_s3_other_no_correction_legal INTEGER, n_s3_other_no_correction_legal INTEGER NOT NULL,
+  sum_s3_other_no_correction_other_org INTEGER, n_s3_other_no_correction_other_org INTEGER NOT NULL,
+  sum_s3_other_no_correction_total INTEGER, n_s3_other_no_correction_total INTEGER NOT NULL,
+  sum_s3_other_no_fee_natural INTEGER, n_s3_other_no_fee_natural INTEGER NOT NULL,
+  sum_s3_other_no_fee_commercial INTEGER, n_s3_other_no_fee_commercial INTEGER NOT NULL,
+  sum_s3_other_no_fee_research INTEGER, n_s3_other_no_fee_research INTEGER NOT NULL,
+  sum_s3_other_no_fee_social INTEGER, n_s3_other_no_fee_social INTEGER NOT NULL,
+  sum_s3_other_no_fee_legal INTEGER, n_s3_other_no_fee_legal INTEGER NOT NULL,
+  sum_s3_other_no_fee_other_org INTEGER, n_s3_other_no_fee_other_org INTEGER NOT NULL,
+  sum_s3_other_no_fee_total INTEGER, n_s3_other_no_fee_total INTEGER NOT NULL,
+  sum_s3_other_other_natural INTEGER, n_s3_other_other_natural INTEGER NOT NULL,
+  sum_s3_other_other_commercial INTEGER, n_s3_other_other_commercial INTEGER NOT NULL,
+  sum_s3_other_other_research INTEGER, n_s3_other_other_research INTEGER NOT NULL,
+  sum_s3_other_other_social INTEGER, n_s3_other_other_social INTEGER NOT NULL,
+  sum_s3_other_other_legal INTEGER, n_s3_other_other_legal INTEGER NOT NULL,
+  sum_s3_other_other_other_org INTEGER, n_s3_other_other_other_org INTEGER NOT NULL,
+  sum_s3_other_other_total INTEGER, n_s3_other_other_total INTEGER NOT NULL,
+  sum_s3_total_natural INTEGER, n_s3_total_natural INTEGER NOT NULL,
+  sum_s3_total_commercial INTEGER, n_s3_total_commercial INTEGER NOT NULL,
+  sum_s3_total_research INTEGER, n_s3_total_research INTEGER NOT NULL,
+  sum_s3_total_social INTEGER, n_s3_total_social INTEGER NOT NULL,
+  sum_s3_total_legal INTEGER, n_s3_total_legal INTEGER NOT NULL,
+  sum_s3_total_other_org INTEGER, n_s3_total_other_org INTEGER NOT NULL,
+  sum_s3_total_total INTEGER, n_s3_total_total INTEGER NOT NULL,
+  sum_s3_carried_forward_natural INTEGER, n_s3_carried_forward_natural INTEGER NOT NULL,
+  sum_s3_carried_forward_commercial INTEGER, n_s3_carried_forward_commercial INTEGER NOT NULL,
+  sum_s3_carried_forward_research INTEGER, n_s3_carried_forward_research INTEGER NOT NULL,
+  sum_s3_carried_forward_social INTEGER, n_s3_carried_forward_social INTEGER NOT NULL,
+  sum_s3_carried_forward_legal INTEGER, n_s3_carried_forward_legal INTEGER NOT NULL,
+  sum_s3_carried_forward_other_org INTEGER, n_s3_carried_forward_other_org INTEGER NOT NULL,
+  sum_s3_carried_forward_total INTEGER, n_s3_carried_forward_total INTEGER NOT NULL,
+  sum_s4_review_maintained INTEGER, n_s4_review_maintained INTEGER NOT NULL,
+  sum_s4_review_corrected INTEGER, n_s4_review_corrected INTEGER NOT NULL,
+  sum_s4_review_other INTEGER, n_s4_review_other INTEGER NOT NULL,
+  sum_s4_review_pending INTEGER, n_s4_review_pending INTEGER NOT NULL,
+  sum_s4_review_total INTEGER, n_s4_review_total INTEGER NOT NULL,
+  sum_s4_direct_maintained INTEGER, n_s4_direct_maintained INTEGER NOT NULL,
+  sum_s4_direct_corrected INTEGER, n_s4_direct_corrected INTEGER NOT NULL,
+  sum_s4_direct_other INTEGER, n_s4_direct_other INTEGER NOT NULL,
+  sum_s4_direct_pending INTEGER, n_s4_direct_pending INTEGER NOT NULL,
+  sum_s4_direct_total INTEGER, n_s4_direct_total INTEGER NOT NULL,
+  sum_s4_after_review_maintained INTEGER, n_s4_after_review_maintained INTEGER NOT NULL,
+  sum_s4_after_review_corrected INTEGER, n_s4_after_review_corrected INTEGER NOT NULL,
+  sum_s4_after_review_other INTEGER, n_s4_after_review_other INTEGER NOT NULL,
+  sum_s4_after_review_pending INTEGER, n_s4_after_review_pending INTEGER NOT NULL,
+  sum_s4_after_review_total INTEGER, n_s4_after_review_total INTEGER NOT NULL
+);
+
+-- Organs per place and level (every organ has a report): the filters' lists of
+-- places and levels, and the overview's organ and county counts.
+CREATE TABLE organ_counts (
+  province TEXT,
+  city     TEXT,
+  county   TEXT,
+  level    TEXT,
+  organs   INTEGER NOT NULL
 );
 
 -- ===== detail files: detail-<hash>.sqlite =====
@@ -393,7 +665,7 @@ CREATE TABLE findings (
   status    TEXT NOT NULL CHECK (status IN ('pass', 'fail', 'na')),
   severity  TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
   evidence  TEXT NOT NULL,      -- Chinese sentence with the actual numbers
-  keys      TEXT NOT NULL,      -- fact keys involved, space-separated
+  key_ids   TEXT NOT NULL,      -- the fact keys involved: fact_keys.key_id, space-separated
   PRIMARY KEY (report_id, check_id)
 ) WITHOUT ROWID;
 

@@ -5,7 +5,7 @@
  */
 import { FACT_KEYS } from '../parse/factKeys';
 
-export const SCHEMA_VERSION = 4;
+export const SCHEMA_VERSION = 5;
 
 function factColumns(): string {
   return FACT_KEYS.map((f, i) => {
@@ -131,7 +131,7 @@ CREATE TABLE failures (
   report_id INTEGER NOT NULL REFERENCES reports (report_id),
   check_id  TEXT NOT NULL REFERENCES checks (check_id),
   severity  TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
-  evidence  TEXT NOT NULL,  -- Chinese sentence with the actual numbers (the fact keys involved: findings.keys in the detail files)
+  evidence  TEXT NOT NULL,  -- Chinese sentence with the actual numbers (the fact keys involved: findings.key_ids in the detail files)
   PRIMARY KEY (report_id, check_id)
 ) WITHOUT ROWID;
 CREATE INDEX failures_check ON failures (check_id);
@@ -146,15 +146,93 @@ CREATE TABLE shards (
 );
 
 -- The per-year part files, when the build split the core (empty otherwise): the
--- rows of reports and failures of each year are in its part, not in this file.
+-- rows of reports, failures and source_files of each year are in its part, not in this file.
 CREATE TABLE parts (
+  part_id INTEGER PRIMARY KEY,
   year    INTEGER,           -- the reports' year; NULL for reports without a year
-  file    TEXT NOT NULL,     -- part-<year|unknown>-<first 12 hex of its SHA-256>.sqlite
+  file    TEXT NOT NULL,     -- part-<year|unknown>-<first 12 hex of its SHA-256>.sqlite.gz
   reports INTEGER NOT NULL,  -- rows of reports in the part
   bytes   INTEGER NOT NULL
 );
+
+-- The per-province directory files, when the build split the core (empty
+-- otherwise): the organs, report_index rows and fine rollups of one province.
+CREATE TABLE directories (
+  directory_id INTEGER PRIMARY KEY,
+  province     TEXT,              -- NULL: organs whose province is unknown
+  file         TEXT NOT NULL,     -- dir-<n>-<first 12 hex of its SHA-256>.sqlite.gz
+  organs       INTEGER NOT NULL,
+  reports      INTEGER NOT NULL,
+  bytes        INTEGER NOT NULL
+);
+
+-- Where a report's rows are in a split build (empty otherwise): for the report ids
+-- first_report_id … first_report_id + length(part) − 1, byte k of \`part\` is the
+-- parts.part_id and byte k of \`directory\` the directories.directory_id of report
+-- first_report_id + k (0: no such report). In Python: blob[report_id - first].
+CREATE TABLE report_files (
+  first_report_id INTEGER PRIMARY KEY,
+  part            BLOB NOT NULL,
+  directory       BLOB NOT NULL
+);
+
+-- Sums and counts per year, template, province and level, from which the views'
+-- figures come unless they are filtered to a city, a county or one organ:
+-- reports, with_errors (of them with an error-level failure), and for every fact
+-- column c: sum_c (NULL when no report states it) and n_c (reports stating it).
+${ROLLUP_TABLE('rollups_province', ['province'])}
+
+-- Organs per place and level (every organ has a report): the filters' lists of
+-- places and levels, and the overview's organ and county counts.
+CREATE TABLE organ_counts (
+  province TEXT,
+  city     TEXT,
+  county   TEXT,
+  level    TEXT,
+  organs   INTEGER NOT NULL
+);
 `;
 }
+
+/** Fact columns of the rollups: sum_<column> and n_<column> for every fact key. */
+export const ROLLUP_FACT_COLUMNS = FACT_KEYS.flatMap((f) => [`sum_${f.column}`, `n_${f.column}`]);
+
+const ROLLUP_PLACE = ['province', 'city', 'county'] as const;
+
+function ROLLUP_TABLE(name: string, place: readonly string[]): string {
+  const facts = FACT_KEYS.map((f) => `  sum_${f.column} ${f.unit === '万元' ? 'REAL' : 'INTEGER'}, n_${f.column} INTEGER NOT NULL`).join(',\n');
+  return `CREATE TABLE ${name} (
+  year        INTEGER,
+  template    TEXT,
+${place.map((p) => `  ${p} TEXT,`).join('\n')}
+  level       TEXT,
+  reports     INTEGER NOT NULL,
+  with_errors INTEGER NOT NULL,
+${facts}
+);`;
+}
+
+/** The fine rollups (a split build's directories hold each province's): by city and county too. */
+export const ROLLUP_FINE_TABLE = ROLLUP_TABLE('rollups', ROLLUP_PLACE);
+
+/** The rollups of a set of reports (an alias `src` for another database, or main) grouped by `place`. */
+export function rollupInsert(table: string, place: readonly string[], from: string, where = '1'): string {
+  const keys = ['year', 'template', ...place, 'level'];
+  const cols = [...keys, 'reports', 'with_errors', ...ROLLUP_FACT_COLUMNS];
+  const facts = FACT_KEYS.map((f) => `SUM(r.${f.column}), COUNT(r.${f.column})`).join(', ');
+  const sel = keys.map((k) => (k === 'year' || k === 'template' ? `r.${k}` : `o.${k}`)).join(', ');
+  return `INSERT INTO ${table} (${cols.join(', ')})
+  SELECT ${sel}, COUNT(*), SUM(r.errors > 0), ${facts}
+  FROM ${from}reports r JOIN ${from}organs o ON o.organ_id = r.organ_id WHERE ${where}
+  GROUP BY ${keys.map((_, i) => i + 1).join(', ')} ORDER BY ${keys.map((_, i) => i + 1).join(', ')}`;
+}
+
+/** Run at the end of a build, over the whole core. */
+export const ROLLUP_SQL: readonly string[] = [
+  rollupInsert('rollups_province', ['province'], ''),
+  `INSERT INTO organ_counts (province, city, county, level, organs)
+   SELECT province, city, county, level, COUNT(*) FROM organs GROUP BY 1, 2, 3, 4 ORDER BY 1, 2, 3, 4`,
+];
 
 const REPORT_INDEX_COLUMNS = 'report_id, organ_id, organ_name, year, template, errors, warnings';
 
@@ -199,7 +277,7 @@ CREATE TABLE findings (
   status    TEXT NOT NULL CHECK (status IN ('pass', 'fail', 'na')),
   severity  TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info')),
   evidence  TEXT NOT NULL,      -- Chinese sentence with the actual numbers
-  keys      TEXT NOT NULL,      -- fact keys involved, space-separated
+  key_ids   TEXT NOT NULL,      -- the fact keys involved: fact_keys.key_id, space-separated
   PRIMARY KEY (report_id, check_id)
 ) WITHOUT ROWID;
 

@@ -13,7 +13,7 @@
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
 import { attachShard, detachShard, refreshDetailViews } from './detail';
-import { loadPart, partsFor, readParts, type PartInfo, type PartNeed } from './parts';
+import { loadPart, partsFor, readParts, reportFilesOf, type PartInfo, type PartNeed, type ReportFiles } from './parts';
 import { DETAIL_IDS, PART_NEEDS, QUERIES, type QueryName, type Queryable } from './queries';
 import { tableFromExec } from './table';
 import type { LoadProgress, WorkerRequest, WorkerResponse } from './protocol';
@@ -36,8 +36,10 @@ interface Opened {
   /** shard id → its open database, in order of use (oldest first) */
   attached: Map<number, Database>;
   detailBase: string;
-  /** per-year parts (empty when the core holds every report) */
+  /** per-year parts and per-province directories (empty when the core holds every report) */
   parts: PartInfo[];
+  /** which part and directory hold a report (split builds) */
+  reportFiles: ReportFiles;
   /** part file → its load, started once and kept (a failed load is forgotten, so a later query retries) */
   partLoads: Map<string, Promise<void>>;
   /** shard id → its fetch and ATTACH while in flight */
@@ -77,6 +79,23 @@ async function fetchBytes(url: string, what: string, onBytes?: (received: number
     at += c.length;
   }
   return out;
+}
+
+/** A .gz file's bytes decompressed (the shards, parts and directories are stored gzipped). */
+async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
+  const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return new Uint8Array(await new Response(stream).arrayBuffer());
+}
+
+/** Fetch a data file, decompressed when its name ends in .gz. */
+async function fetchData(url: string, what: string, onBytes?: (received: number, total: number | null) => void): Promise<Uint8Array> {
+  const bytes = await fetchBytes(url, what, onBytes);
+  if (!url.endsWith('.gz')) return bytes;
+  try {
+    return await gunzip(bytes);
+  } catch (e) {
+    throw new Error(`${what}无法解压（${url.split('/').pop()}）：${e instanceof Error ? e.message : String(e)}`);
+  }
 }
 
 /** At most one progress message per this many ms while bytes arrive (every start and end is sent). */
@@ -119,6 +138,7 @@ async function open(dbUrl: string, detailBase: string): Promise<Opened> {
     attached: new Map(),
     detailBase,
     parts,
+    reportFiles: reportFilesOf(core),
     partLoads: new Map(),
     shardLoads: new Map(),
     q: { all: (sql, params) => tableFromExec(core.exec(sql, params ?? [])) },
@@ -135,10 +155,11 @@ interface Batch {
 }
 let batch: Batch | null = null;
 
-const partLabel = (p: PartInfo) => (p.year === null ? '无年度报告的数据' : `${p.year} 年数据`);
+const partLabel = (p: PartInfo) =>
+  p.kind === 'directory' ? `${p.province ?? '地区不详'}机关目录` : p.year === null ? '无年度报告的数据' : `${p.year} 年数据`;
 
 function batchProgress(b: Batch, force: boolean): void {
-  const next = [...b.pending].sort((x, y) => (x.year ?? Infinity) - (y.year ?? Infinity))[0];
+  const next = b.pending[0];
   progress({ loaded: b.loaded, total: b.total, bytes: b.bytes, totalBytes: b.totalBytes, what: next ? partLabel(next) : '数据' }, force);
 }
 
@@ -150,7 +171,7 @@ async function loadOnePart(o: Opened, p: PartInfo): Promise<void> {
   batchProgress(b, true);
   let got = 0;
   try {
-    const bytes = await fetchBytes(new URL(p.file, o.detailBase).href, `${partLabel(p)}文件`, (received) => {
+    const bytes = await fetchData(new URL(p.file, o.detailBase).href, `${partLabel(p)}文件`, (received) => {
       b.bytes += received - got;
       got = received;
       batchProgress(b, false);
@@ -165,16 +186,10 @@ async function loadOnePart(o: Opened, p: PartInfo): Promise<void> {
   }
 }
 
-/** A report's year from the index (null: it has none; undefined: no such report). */
-function yearOfReport(core: Database, id: number): number | null | undefined {
-  const v = core.exec('SELECT year FROM report_index WHERE report_id = ?', [id])[0]?.values[0]?.[0];
-  return v === undefined ? undefined : v === null ? null : Number(v);
-}
-
 /** Load the parts a query needs (each once; concurrent queries share a load in flight). */
 async function ensureParts(o: Opened, need: PartNeed): Promise<void> {
   await Promise.all(
-    partsFor(o.parts, need, (id) => yearOfReport(o.core, id)).map((p) => {
+    partsFor(o.parts, need, o.reportFiles).map((p) => {
       let load = o.partLoads.get(p.file);
       if (!load) {
         load = loadOnePart(o, p);
@@ -216,7 +231,7 @@ async function ensureDetail(o: Opened, reportIds: number[]): Promise<void> {
 }
 
 async function attachOne(o: Opened, s: ShardInfo): Promise<void> {
-  const bytes = await fetchBytes(new URL(s.file, o.detailBase).href, '明细文件');
+  const bytes = await fetchData(new URL(s.file, o.detailBase).href, '明细文件');
   o.attached.set(s.id, attachShard(o.SQL, o.core, s.id, bytes));
   while (o.attached.size > MAX_ATTACHED) {
     const [oldId, oldDb] = o.attached.entries().next().value as [number, Database];
@@ -243,8 +258,8 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
     if (!fn) throw new Error(`未知查询：${m.name}`);
     const detail = DETAIL_IDS[m.name] as ((args: unknown) => number[]) | undefined;
     if (o.parts.length) {
-      const need = PART_NEEDS[m.name as QueryName] as (args: unknown) => PartNeed;
-      await ensureParts(o, need(m.args));
+      const need = PART_NEEDS[m.name as QueryName] as (args: unknown, db: Queryable) => PartNeed;
+      await ensureParts(o, need(m.args, o.q));
     }
     if (detail) await ensureDetail(o, detail(m.args));
     post({ type: 'result', id: m.id, ok: true, result: fn(o.q, m.args) });

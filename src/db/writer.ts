@@ -1,14 +1,16 @@
 /**
  * Writes parsed reports into the core database and its detail shards (the two
- * kinds of file of schema.sql). Pure over sql.js (no Node APIs) so the build
- * script and the tests share it.
+ * kinds of file of schema.sql). Pure over sql.js (no Node APIs): the build's
+ * file workers write the shards, its main thread the core, and the tests both.
+ * Every INSERT names its columns, so a column added to the schema cannot shift
+ * the values of another.
  */
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import { FACT_KEYS } from '../parse/factKeys';
 import type { Finding, ManifestRow, ParsedReport } from '../parse/types';
 import { CHECKS } from './checkCatalogue';
 import { encodeChecks } from './checkCodes';
-import { SCHEMA_VERSION, coreSchemaSql, detailSchemaSql } from './schema';
+import { ROLLUP_SQL, SCHEMA_VERSION, coreSchemaSql, detailSchemaSql } from './schema';
 
 export type Outcome = 'ok' | 'partial' | 'failed';
 
@@ -54,59 +56,30 @@ export interface CoreRow {
   duplicate: boolean;
 }
 
-const KEY_ID = new Map(FACT_KEYS.map((f, i) => [f.key, i + 1]));
+/** fact_keys.key_id of a fact key (template order, from 1). */
+export const KEY_ID: ReadonlyMap<string, number> = new Map(FACT_KEYS.map((f, i) => [f.key, i + 1]));
+
+/** A finding's fact keys as stored: their key_ids, space-separated. */
+export function keyIdList(keys: readonly string[]): string {
+  return keys.map((k) => KEY_ID.get(k) ?? k).join(' ');
+}
 
 /** Reports per detail shard: one report's detail is a few KB, so a shard is a quick download. */
 export const DEFAULT_SHARD_SIZE = 200;
 
-export interface Shard {
-  firstReportId: number;
-  lastReportId: number;
-  bytes: Uint8Array;
-}
-
-export interface WrittenDatabase {
-  core: Uint8Array;
-  shards: Shard[];
-}
-
-/** Content-addressed name of a shard, given the hex SHA-256 of its bytes. */
+/** Content-addressed name of a (gzipped) shard, given the hex SHA-256 of its bytes as served. */
 export function shardFileName(sha256hex: string): string {
-  return `detail-${sha256hex.slice(0, 12)}.sqlite`;
-}
-
-/**
- * A closed shard with more findings laid over its own (INSERT OR REPLACE: the
- * collection's C11 replaces the single-report one), vacuumed again.
- */
-export function patchShard(SQL: SqlJsStatic, bytes: Uint8Array, findings: readonly { id: number; findings: readonly Finding[] }[]): Uint8Array {
-  const db = new SQL.Database(bytes);
-  db.run('BEGIN');
-  const st = db.prepare('INSERT OR REPLACE INTO findings VALUES (?, ?, ?, ?, ?, ?)');
-  for (const r of findings) for (const f of r.findings) st.run([r.id, f.check, f.status, f.severity, f.evidence, f.keys.join(' ')]);
-  st.free();
-  db.run('COMMIT');
-  db.run('VACUUM');
-  const out = db.export();
-  db.close();
-  return out;
-}
-
-function insertFactKeys(db: Database): void {
-  const fk = db.prepare('INSERT INTO fact_keys VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-  FACT_KEYS.forEach((f, i) =>
-    fk.run([i + 1, f.key, f.column, f.section, f.rowLabel, f.colLabel, f.label, f.unit, f.templates.join(',')]),
-  );
-  fk.free();
+  return `detail-${sha256hex.slice(0, 12)}.sqlite.gz`;
 }
 
 type SqlValue = string | number | null;
 
 /**
- * Rows of one table inserted many to a statement: a report has ~200 cells, and
- * one sql.js call per row was most of the build's write time.
+ * INSERT by column name: the statement lists its columns and a row is the
+ * values in that order. Many rows go to one statement (a report has ~200
+ * cells; one sql.js call per row was most of the write time).
  */
-class BatchInsert {
+export class Insert<C extends string> {
   private readonly statements = new Map<number, Statement>();
   private pending: SqlValue[] = [];
   private rows = 0;
@@ -114,12 +87,13 @@ class BatchInsert {
   constructor(
     private readonly db: Database,
     private readonly table: string,
-    private readonly width: number,
+    private readonly columns: readonly C[],
     private readonly batch = 64,
+    private readonly verb = 'INSERT',
   ) {}
 
-  add(values: SqlValue[]): void {
-    for (const v of values) this.pending.push(v);
+  add(row: Readonly<Record<C, SqlValue>>): void {
+    for (const c of this.columns) this.pending.push(row[c]);
     if (++this.rows === this.batch) this.flush();
   }
 
@@ -127,8 +101,8 @@ class BatchInsert {
     if (!this.rows) return;
     let st = this.statements.get(this.rows);
     if (!st) {
-      const row = `(${new Array(this.width).fill('?').join(', ')})`;
-      st = this.db.prepare(`INSERT INTO ${this.table} VALUES ${new Array(this.rows).fill(row).join(', ')}`);
+      const row = `(${this.columns.map(() => '?').join(', ')})`;
+      st = this.db.prepare(`${this.verb} INTO ${this.table} (${this.columns.join(', ')}) VALUES ${new Array(this.rows).fill(row).join(', ')}`);
       this.statements.set(this.rows, st);
     }
     st.run(this.pending);
@@ -143,106 +117,55 @@ class BatchInsert {
   }
 }
 
-/** One detail shard being written. */
-class DetailShard {
-  readonly db: Database;
-  readonly finding: BatchInsert;
-  readonly cell: BatchInsert;
-  readonly line: BatchInsert;
-  readonly section: BatchInsert;
-  first = 0;
-  last = 0;
+const FINDING_COLUMNS = ['report_id', 'check_id', 'status', 'severity', 'evidence', 'key_ids'] as const;
 
-  constructor(SQL: SqlJsStatic) {
-    this.db = new SQL.Database();
-    this.db.run('PRAGMA page_size = 4096');
-    this.db.run(detailSchemaSql());
-    this.db.run(`PRAGMA user_version = ${SCHEMA_VERSION}`);
-    this.db.run('BEGIN');
-    insertFactKeys(this.db);
-    this.finding = new BatchInsert(this.db, 'findings', 6);
-    this.cell = new BatchInsert(this.db, 'cell_sources', 5);
-    this.line = new BatchInsert(this.db, 'source_lines', 4);
-    this.section = new BatchInsert(this.db, 'report_sections', 6);
-  }
-
-  /** @param vacuum false when the shard is patched (and so vacuumed) afterwards */
-  finish(vacuum: boolean): Shard {
-    for (const s of [this.finding, this.cell, this.line, this.section]) s.free();
-    this.db.run('COMMIT');
-    if (vacuum) this.db.run('VACUUM');
-    const bytes = this.db.export();
-    this.db.close();
-    return { firstReportId: this.first, lastReportId: this.last, bytes };
-  }
+function insertFactKeys(db: Database): void {
+  const fk = new Insert(db, 'fact_keys', ['key_id', 'key', 'column_name', 'section', 'row_label', 'col_label', 'label', 'unit', 'templates'], 1);
+  FACT_KEYS.forEach((f, i) =>
+    fk.add({ key_id: i + 1, key: f.key, column_name: f.column, section: f.section, row_label: f.rowLabel, col_label: f.colLabel, label: f.label, unit: f.unit, templates: f.templates.join(',') }),
+  );
+  fk.free();
 }
 
-export class DatabaseWriter {
-  readonly db: Database;
-  private readonly insertFile: Statement;
-  private readonly insertOrgan: Statement;
-  private readonly insertReport: Statement;
-  private readonly insertFailure: Statement;
-  private readonly SQL: SqlJsStatic;
-  private shard: DetailShard | null = null;
-  private readonly shards: Shard[] = [];
-  private nextFileId = 1;
-  private nextOrganId = 1;
-  private nextReportId = 1;
+function newDatabase(SQL: SqlJsStatic, schema: string): Database {
+  const db = new SQL.Database();
+  db.run('PRAGMA page_size = 4096');
+  db.run(schema);
+  db.run(`PRAGMA user_version = ${SCHEMA_VERSION}`);
+  db.run('BEGIN');
+  return db;
+}
 
-  /**
-   * @param onShard receives each detail shard as it fills (the build writes it to
-   *   disk, so memory does not grow with the collection), not yet vacuumed: the
-   *   receiver passes it through patchShard, which does; by default they are kept,
-   *   vacuumed, and returned by finish().
-   */
-  constructor(
-    SQL: SqlJsStatic,
-    private readonly shardSize = DEFAULT_SHARD_SIZE,
-    private readonly onShard?: (shard: Shard) => void,
-  ) {
-    this.SQL = SQL;
-    this.db = new SQL.Database();
-    this.db.run('PRAGMA page_size = 4096');
-    this.db.run(coreSchemaSql());
-    this.db.run(`PRAGMA user_version = ${SCHEMA_VERSION}`);
-    this.db.run('BEGIN');
-    const factCols = FACT_KEYS.map((f) => f.column);
-    const reportCols = [
-      'report_id', 'organ_id', 'file_id', 'organ_name', 'year', 'template', 'period', 'source_url', 'published',
-      'completeness', 'duplicate', 'procurement_unit', 'errors', 'warnings', 'checks', ...factCols,
-    ];
-    this.insertFile = this.db.prepare('INSERT INTO source_files VALUES (?, ?, ?, ?, ?, ?, ?)');
-    this.insertOrgan = this.db.prepare('INSERT INTO organs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
-    this.insertReport = this.db.prepare(
-      `INSERT INTO reports (${reportCols.join(', ')}) VALUES (${reportCols.map(() => '?').join(', ')})`,
-    );
-    this.insertFailure = this.db.prepare('INSERT INTO failures VALUES (?, ?, ?, ?)');
+/**
+ * One detail shard being written: the reports of one batch of input files,
+ * report ids given by the caller (a report's id follows its file's place in
+ * the sorted input, so a worker knows it without waiting for the others).
+ */
+export class DetailShardWriter {
+  private readonly db: Database;
+  private readonly finding: Insert<(typeof FINDING_COLUMNS)[number]>;
+  private readonly cell: Insert<'report_id' | 'key_id' | 'state' | 'line' | 'raw'>;
+  private readonly line: Insert<'report_id' | 'line' | 'text' | 'locator'>;
+  private readonly section: Insert<'report_id' | 'section' | 'heading' | 'start_line' | 'end_line' | 'text'>;
+  first = 0;
+  last = 0;
+  reports = 0;
+
+  constructor(SQL: SqlJsStatic) {
+    this.db = newDatabase(SQL, detailSchemaSql());
     insertFactKeys(this.db);
-    const ck = this.db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?, ?)');
-    for (const c of CHECKS) ck.run([c.id, c.group, c.groupLabel, c.title, c.severity, c.scope]);
-    ck.free();
+    this.finding = new Insert(this.db, 'findings', FINDING_COLUMNS);
+    this.cell = new Insert(this.db, 'cell_sources', ['report_id', 'key_id', 'state', 'line', 'raw']);
+    this.line = new Insert(this.db, 'source_lines', ['report_id', 'line', 'text', 'locator']);
+    this.section = new Insert(this.db, 'report_sections', ['report_id', 'section', 'heading', 'start_line', 'end_line', 'text']);
   }
 
-  addSourceFile(f: SourceFileRow): number {
-    const id = this.nextFileId++;
-    this.insertFile.run([id, f.file, f.sha256, f.bytes, f.encoding, f.outcome, f.reason]);
-    return id;
-  }
-
-  addOrgan(o: OrganRow): number {
-    const id = this.nextOrganId++;
-    this.insertOrgan.run([id, o.name, o.nameSimplified, o.matchKey, o.level, o.province, o.city, o.county, o.divisionCode]);
-    return id;
-  }
-
-  /** A report's detail rows, into the current shard; returns the report's id (ids follow the calls). */
-  addDetail(r: DetailRow): number {
-    const id = this.nextReportId++;
+  add(id: number, r: DetailRow): void {
+    if (!this.reports++) this.first = id;
+    this.last = id;
     const { report } = r;
-    const shard = this.shardFor(id);
     for (const f of [...r.findings].sort((a, b) => a.check.localeCompare(b.check))) {
-      shard.finding.add([id, f.check, f.status, f.severity, f.evidence, f.keys.join(' ')]);
+      this.finding.add({ report_id: id, check_id: f.check, status: f.status, severity: f.severity, evidence: f.evidence, key_ids: keyIdList(f.keys) });
     }
     const lines = new Map<number, string>();
     for (const f of FACT_KEYS) {
@@ -251,96 +174,141 @@ export class DatabaseWriter {
       const line = cell.source?.line ?? null;
       if (line !== null && cell.source) lines.set(line, cell.source.text);
       const plain = cell.value !== null && cell.raw.trim() === String(cell.value);
-      shard.cell.add([id, KEY_ID.get(f.key)!, cell.state, line, plain ? null : cell.raw]);
+      this.cell.add({ report_id: id, key_id: KEY_ID.get(f.key)!, state: cell.state, line, raw: plain ? null : cell.raw });
     }
     for (const [line, text] of r.contextLines ?? []) if (!lines.has(line)) lines.set(line, text);
     for (const [line, text] of [...lines].sort((a, b) => a[0] - b[0])) {
-      shard.line.add([id, line, text, r.lineLocators?.[line - 1] ?? null]);
+      this.line.add({ report_id: id, line, text, locator: r.lineLocators?.[line - 1] ?? null });
     }
     for (const s of report.sections) {
       const text = s.index === 1 ? report.prose.s1 : s.index === 5 ? report.prose.s5 : s.index === 6 ? report.prose.s6 : null;
-      shard.section.add([id, s.index, s.heading, s.startLine, s.endLine, text]);
+      this.section.add({ report_id: id, section: s.index, heading: s.heading, start_line: s.startLine, end_line: s.endLine, text });
     }
+  }
+
+  /** The shard's bytes, not yet vacuumed: patchShard lays the collection's findings over them and vacuums. */
+  finish(): Uint8Array {
+    for (const s of [this.finding, this.cell, this.line, this.section]) s.free();
+    this.db.run('COMMIT');
+    const bytes = this.db.export();
+    this.db.close();
+    return bytes;
+  }
+}
+
+/**
+ * A closed shard with more findings laid over its own (INSERT OR REPLACE: the
+ * collection's C11 replaces the single-report one), vacuumed.
+ */
+export function patchShard(SQL: SqlJsStatic, bytes: Uint8Array, findings: readonly { id: number; findings: readonly Finding[] }[]): Uint8Array {
+  const db = new SQL.Database(bytes);
+  db.run('BEGIN');
+  const st = new Insert(db, 'findings', FINDING_COLUMNS, 1, 'INSERT OR REPLACE');
+  for (const r of findings) {
+    for (const f of r.findings) st.add({ report_id: r.id, check_id: f.check, status: f.status, severity: f.severity, evidence: f.evidence, key_ids: keyIdList(f.keys) });
+  }
+  st.free();
+  db.run('COMMIT');
+  db.run('VACUUM');
+  const out = db.export();
+  db.close();
+  return out;
+}
+
+const REPORT_COLUMNS = [
+  'report_id', 'organ_id', 'file_id', 'organ_name', 'year', 'template', 'period', 'source_url', 'published',
+  'completeness', 'duplicate', 'procurement_unit', 'errors', 'warnings', 'checks', ...FACT_KEYS.map((f) => f.column),
+] as const;
+
+/** The shards as the core lists them. */
+export interface ShardListing {
+  firstReportId: number;
+  lastReportId: number;
+  file: string;
+  bytes: number;
+}
+
+/** The core file: source files, organs, report rows with their failures, then the listings and rollups. */
+export class CoreWriter {
+  readonly db: Database;
+  private readonly file: Insert<'file_id' | 'file' | 'sha256' | 'bytes' | 'encoding' | 'outcome' | 'reason'>;
+  private readonly organ: Insert<'organ_id' | 'name' | 'name_simplified' | 'match_key' | 'level' | 'province' | 'city' | 'county' | 'division_code'>;
+  private readonly report: Insert<string>;
+  private readonly failure: Insert<'report_id' | 'check_id' | 'severity' | 'evidence'>;
+  private nextFileId = 1;
+  private nextOrganId = 1;
+
+  constructor(SQL: SqlJsStatic) {
+    this.db = newDatabase(SQL, coreSchemaSql());
+    this.file = new Insert(this.db, 'source_files', ['file_id', 'file', 'sha256', 'bytes', 'encoding', 'outcome', 'reason']);
+    this.organ = new Insert(this.db, 'organs', ['organ_id', 'name', 'name_simplified', 'match_key', 'level', 'province', 'city', 'county', 'division_code']);
+    this.report = new Insert<string>(this.db, 'reports', REPORT_COLUMNS, 16);
+    this.failure = new Insert(this.db, 'failures', ['report_id', 'check_id', 'severity', 'evidence']);
+    insertFactKeys(this.db);
+    const ck = new Insert(this.db, 'checks', ['check_id', 'grp', 'group_label', 'title', 'severity', 'scope'], 1);
+    for (const c of CHECKS) ck.add({ check_id: c.id, grp: c.group, group_label: c.groupLabel, title: c.title, severity: c.severity, scope: c.scope });
+    ck.free();
+  }
+
+  addSourceFile(f: SourceFileRow): number {
+    const id = this.nextFileId++;
+    this.file.add({ file_id: id, file: f.file, sha256: f.sha256, bytes: f.bytes, encoding: f.encoding, outcome: f.outcome, reason: f.reason });
     return id;
   }
 
-  /** The report's core row and its failures (id from addDetail). */
-  addCore(id: number, r: CoreRow): void {
+  addOrgan(o: OrganRow): number {
+    const id = this.nextOrganId++;
+    this.organ.add({
+      organ_id: id, name: o.name, name_simplified: o.nameSimplified, match_key: o.matchKey, level: o.level,
+      province: o.province, city: o.city, county: o.county, division_code: o.divisionCode,
+    });
+    return id;
+  }
+
+  /** The report's core row and its failures (its id is the one its detail was written under). */
+  addReport(id: number, r: CoreRow): void {
     const { report, manifest } = r;
     const failed = r.findings.filter((f) => f.status === 'fail');
-    const values: (string | number | null)[] = [
-      id,
-      r.organId,
-      r.fileId,
-      report.organ,
-      report.year,
-      report.template,
-      report.period,
-      manifest?.source_url ?? null,
-      manifest?.published ?? null,
-      report.completeness,
-      r.duplicate ? 1 : 0,
-      report.procurementAmount?.unit ?? null,
-      failed.filter((f) => f.severity === 'error').length,
-      failed.filter((f) => f.severity === 'warning').length,
-      encodeChecks(r.findings),
-    ];
-    for (const f of FACT_KEYS) values.push(report.cells[f.key]?.value ?? null);
-    this.insertReport.run(values);
+    const row: Record<string, SqlValue> = {
+      report_id: id,
+      organ_id: r.organId,
+      file_id: r.fileId,
+      organ_name: report.organ,
+      year: report.year,
+      template: report.template,
+      period: report.period,
+      source_url: manifest?.source_url ?? null,
+      published: manifest?.published ?? null,
+      completeness: report.completeness,
+      duplicate: r.duplicate ? 1 : 0,
+      procurement_unit: report.procurementAmount?.unit ?? null,
+      errors: failed.filter((f) => f.severity === 'error').length,
+      warnings: failed.filter((f) => f.severity === 'warning').length,
+      checks: encodeChecks(r.findings),
+    };
+    for (const f of FACT_KEYS) row[f.column] = report.cells[f.key]?.value ?? null;
+    this.report.add(row);
     for (const f of [...failed].sort((a, b) => a.check.localeCompare(b.check))) {
-      this.insertFailure.run([id, f.check, f.severity, f.evidence]);
+      this.failure.add({ report_id: id, check_id: f.check, severity: f.severity, evidence: f.evidence });
     }
   }
 
-  /** Report ids are given in order, so a shard is a contiguous range of them. */
-  private shardFor(id: number): DetailShard {
-    if (this.shard && id - this.shard.first >= this.shardSize) this.closeShard();
-    if (!this.shard) {
-      this.shard = new DetailShard(this.SQL);
-      this.shard.first = id;
-    }
-    this.shard.last = id;
-    return this.shard;
-  }
-
-  private closeShard(): void {
-    if (!this.shard) return;
-    // a shard handed to onShard is patched with the collection's findings and vacuumed then (patchShard)
-    const done = this.shard.finish(!this.onShard);
-    this.shard = null;
-    if (this.onShard) this.onShard(done);
-    else this.shards.push(done);
-  }
-
-  /** Close the last shard (call before finish when shards go to onShard and are patched). */
-  closeShards(): void {
-    this.closeShard();
-  }
-
-  /**
-   * List the final shards in the core (`listed`: their ranges, names and sizes, or
-   * by default the shards kept here, named by `nameShard`), record the build's
-   * properties, ANALYZE and VACUUM.
-   */
-  finish(
-    info: Record<string, string | number>,
-    nameShard: (bytes: Uint8Array) => string,
-    listed?: readonly { firstReportId: number; lastReportId: number; file: string; bytes: number }[],
-  ): WrittenDatabase {
-    this.closeShard();
-    const rows =
-      listed ?? this.shards.map((s) => ({ firstReportId: s.firstReportId, lastReportId: s.lastReportId, file: nameShard(s.bytes), bytes: s.bytes.length }));
-    const sh = this.db.prepare('INSERT INTO shards VALUES (?, ?, ?, ?, ?)');
-    rows.forEach((s, i) => sh.run([i + 1, s.firstReportId, s.lastReportId, s.file, s.bytes]));
+  /** List the shards, record the build's properties, compute the rollups, ANALYZE and VACUUM. */
+  finish(info: Record<string, string | number>, shards: readonly ShardListing[]): Uint8Array {
+    for (const s of [this.file, this.organ, this.report, this.failure]) s.free();
+    const sh = new Insert(this.db, 'shards', ['shard_id', 'first_report_id', 'last_report_id', 'file', 'bytes'], 1);
+    shards.forEach((s, i) => sh.add({ shard_id: i + 1, first_report_id: s.firstReportId, last_report_id: s.lastReportId, file: s.file, bytes: s.bytes }));
     sh.free();
-    const bi = this.db.prepare('INSERT INTO build_info VALUES (?, ?)');
-    bi.run(['schema_version', String(SCHEMA_VERSION)]);
-    for (const [k, v] of Object.entries(info).sort()) bi.run([k, String(v)]);
+    const bi = new Insert(this.db, 'build_info', ['key', 'value'], 1);
+    bi.add({ key: 'schema_version', value: String(SCHEMA_VERSION) });
+    for (const [k, v] of Object.entries(info).sort()) bi.add({ key: k, value: String(v) });
     bi.free();
-    for (const s of [this.insertFile, this.insertOrgan, this.insertReport, this.insertFailure]) s.free();
+    for (const sql of ROLLUP_SQL) this.db.run(sql);
     this.db.run('COMMIT');
     this.db.run('ANALYZE');
     this.db.run('VACUUM');
-    return { core: this.db.export(), shards: this.shards };
+    const out = this.db.export();
+    this.db.close();
+    return out;
   }
 }

@@ -1,0 +1,80 @@
+/**
+ * A report once its detail is written: only what the core row, the collection
+ * checks and the parse CLI read — each cell's value and state (and its text
+ * when it is not a plain number, for the checks' wording), the prose, the
+ * metadata, and the findings without their key lists. Packed for the trip
+ * from a file worker to the main thread, and unpacked there through an
+ * Interner, so equal cells and label lists (most cells are 0) are one object.
+ */
+import type { Cell, ParsedReport } from '../../src/parse/types';
+import type { ProcessedFile } from './pipeline';
+
+/** A slim report's cells as sent: the keys (joined) and one id string per cell. */
+export interface PackedCells {
+  keys: string;
+  cells: string[];
+}
+
+export type PackedReport = Omit<ParsedReport, 'cells' | 'templateLabels'> & { cells: PackedCells; templateLabels: string };
+
+/** A processed file as a worker sends it back. */
+export type PackedFile = Omit<ProcessedFile, 'report' | 'contextLines' | 'lineLocators'> & { report: PackedReport | null };
+
+const SEP = '\u0001';
+
+export function packFile(p: ProcessedFile): PackedFile {
+  const { contextLines: _c, lineLocators: _l, report, ...rest } = p;
+  const findings = p.findings.map((f) => ({ ...f, evidence: f.status === 'fail' ? f.evidence : '', keys: [] }));
+  if (!report) return { ...rest, findings, report: null };
+  const keys = Object.keys(report.cells);
+  const cells = keys.map((k) => {
+    const c = report.cells[k];
+    const plain = c.state === 'number' && c.value !== null;
+    return `${c.state}${SEP}${c.value}${SEP}${c.approximate ? 1 : 0}${SEP}${plain ? '' : c.raw}`;
+  });
+  return {
+    ...rest,
+    findings,
+    report: { ...report, notes: [], cells: { keys: keys.join(SEP), cells }, templateLabels: report.templateLabels.join(SEP) },
+  };
+}
+
+/** Shared read-only objects of one build (never kept past it). */
+export class Interner {
+  private readonly cells = new Map<string, Cell>();
+  private readonly lists = new Map<string, string[]>();
+
+  private list(joined: string): string[] {
+    let l = this.lists.get(joined);
+    if (!l) {
+      l = Object.freeze(joined ? joined.split(SEP) : []) as string[];
+      this.lists.set(joined, l);
+    }
+    return l;
+  }
+
+  private cell(id: string): Cell {
+    let c = this.cells.get(id);
+    if (!c) {
+      const [state, value, approx, raw] = id.split(SEP);
+      c = Object.freeze({
+        value: value === 'null' ? null : Number(value),
+        state: state as Cell['state'],
+        raw,
+        source: null,
+        ...(approx === '1' ? { approximate: true } : {}),
+      });
+      this.cells.set(id, c);
+    }
+    return c;
+  }
+
+  unpack(p: PackedFile): ProcessedFile {
+    if (!p.report) return { ...p, report: null };
+    const r = p.report;
+    const keys = this.list(r.cells.keys);
+    const cells: ParsedReport['cells'] = {};
+    keys.forEach((k, i) => (cells[k] = this.cell(r.cells.cells[i])));
+    return { ...p, report: { ...r, cells, templateLabels: this.list(r.templateLabels) } };
+  }
+}
