@@ -1,17 +1,21 @@
 /**
- * The split of a large core into per-year parts, forced on the seed reports
- * with a 1-byte threshold: the core becomes an index with empty reports and
- * failures, each part holds one year's rows exactly as an unsplit build has them.
+ * The split of a large core, forced on the seed reports with a 1-byte
+ * threshold: the core becomes an index (rollups, organ counts, the lists of
+ * files) with empty reports, failures and organs; each per-year part holds one
+ * year's rows and each per-province directory one province's organs and report
+ * list, exactly as an unsplit build has them; every query answers, with the
+ * files it says it needs loaded, what the whole database answers.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDatabase, DEFAULT_SPLIT_GZIP_BYTES, formatSummary, type BuildSummary } from '../../scripts/lib/buildDatabase';
-import { openBuiltDatabase } from '../../scripts/lib/openBuilt';
-import { loadPart, partsFor, readParts, type PartInfo } from '../../src/db/parts';
-import { meta, overview, PART_NEEDS, reportList, type Queryable } from '../../src/db/queries';
+import { openBuiltDatabase, readDataFile } from '../../scripts/lib/openBuilt';
+import { loadPart, partsFor, readParts, reportFilesOf, type PartInfo, type PartNeed } from '../../src/db/parts';
+import { PART_NEEDS, QUERIES, type QueryArgs, type QueryName, type Queryable } from '../../src/db/queries';
 import { SCHEMA_VERSION } from '../../src/db/schema';
+import { attachShard, refreshDetailViews } from '../../src/db/detail';
 import { NO_FILTERS } from '../../src/db/filters';
 import { tableFromExec } from '../../src/db/table';
 import { rows, tmpDir } from './helpers';
@@ -28,7 +32,7 @@ async function build(dir: string, splitGzipBytes?: number): Promise<BuildSummary
 const dataDir = (dir: string) => path.join(dir, 'public', 'data');
 const listData = (dir: string) => fs.readdirSync(dataDir(dir)).sort();
 
-describe('a core over the threshold is split into per-year parts', () => {
+describe('a core over the threshold is split into per-year parts and per-province directories', () => {
   const whole = tmpDir('whole');
   const split = tmpDir('split');
   const again = tmpDir('split-again');
@@ -38,6 +42,7 @@ describe('a core over the threshold is split into per-year parts', () => {
   let index: Database;
   let reference: Database;
   let parts: PartInfo[];
+  const q = (db: Database): Queryable => ({ all: (sql, params) => tableFromExec(db.exec(sql, params ?? [])) });
 
   beforeAll(async () => {
     SQL = await initSqlJs();
@@ -47,162 +52,188 @@ describe('a core over the threshold is split into per-year parts', () => {
     index = new SQL.Database(fs.readFileSync(path.join(split, 'gongkai.sqlite')));
     reference = await openBuiltDatabase(path.join(whole, 'gongkai.sqlite'));
     parts = readParts(index);
-  });
+  }, 120_000);
   afterAll(() => {
     index?.close();
     reference?.close();
   });
 
+  /** A query on a fresh copy of the index with the files it needs loaded; the file names it loaded. */
+  function answer<K extends QueryName>(name: K, args: QueryArgs<K>): { result: unknown; loaded: string[] } {
+    const db = new SQL.Database(fs.readFileSync(path.join(split, 'gongkai.sqlite')));
+    try {
+      const need = (PART_NEEDS[name] as (a: unknown, d: Queryable) => PartNeed)(args, q(db));
+      const files = partsFor(parts, need, reportFilesOf(db));
+      for (const p of files) loadPart(SQL, db, readDataFile(path.join(dataDir(split), p.file)));
+      if (name === 'report') {
+        const shards = rows(db, 'SELECT shard_id, file FROM shards');
+        for (const s of shards) attachShard(SQL, db, s.shard_id as number, readDataFile(path.join(dataDir(split), s.file as string)));
+        refreshDetailViews(db, shards.map((s) => s.shard_id as number));
+      }
+      return { result: (QUERIES[name] as (d: Queryable, a: unknown) => unknown)(q(db), args), loaded: files.map((p) => p.file.split('-').slice(0, 2).join('-')) };
+    } finally {
+      db.close();
+    }
+  }
+  const expected = <K extends QueryName>(name: K, args: QueryArgs<K>) => (QUERIES[name] as (d: Queryable, a: unknown) => unknown)(q(reference), args);
+
   test('with the default threshold the seeds stay in one core, with no parts', () => {
     expect(DEFAULT_SPLIT_GZIP_BYTES).toBe(25 * 1024 * 1024);
     expect(wholeSummary.parts).toBe(0);
-    expect(listData(whole).filter((f) => f.startsWith('part-'))).toEqual([]);
+    expect(listData(whole).filter((f) => /^(part|dir)-/.test(f))).toEqual([]);
     expect(rows(reference, 'SELECT COUNT(*) AS n FROM parts')[0].n).toBe(0);
+    expect(rows(reference, 'SELECT COUNT(*) AS n FROM directories')[0].n).toBe(0);
     expect(rows(reference, 'SELECT COUNT(*) AS n FROM reports')[0].n).toBe(5);
     expect(formatSummary(wholeSummary)).not.toMatch(/拆分/);
   });
 
-  test('the index keeps every table but reports and failures, which are empty', () => {
+  test('the index keeps the rollups and the lists; reports, failures, organs and their files move out', () => {
     expect(splitSummary.parts).toBe(3);
-    expect(formatSummary(splitSummary)).toMatch(/已按年度拆分为 3 个分卷文件/);
-    expect(rows(index, 'SELECT COUNT(*) AS n FROM reports')[0].n).toBe(0);
-    expect(rows(index, 'SELECT COUNT(*) AS n FROM failures')[0].n).toBe(0);
-    for (const t of ['organs', 'source_files', 'fact_keys', 'checks', 'shards', 'build_info']) {
+    const provinces = rows(reference, 'SELECT DISTINCT province FROM organs').length;
+    expect(provinces).toBeGreaterThan(1);
+    expect(splitSummary.directories).toBe(provinces);
+    expect(formatSummary(splitSummary)).toMatch(new RegExp(`已拆分为 3 个年度分卷和 ${provinces} 个省份目录文件`));
+    for (const t of ['reports', 'failures', 'organs', 'report_index', 'rollups', 'source_files']) expect(rows(index, `SELECT COUNT(*) AS n FROM ${t}`)[0].n, t).toBe(0);
+    for (const t of ['fact_keys', 'checks', 'shards', 'build_info', 'rollups_province', 'organ_counts']) {
       expect(rows(index, `SELECT * FROM ${t}`), t).toEqual(rows(reference, `SELECT * FROM ${t}`));
     }
-    expect(rows(index, "PRAGMA user_version")[0].user_version).toBe(SCHEMA_VERSION);
+    expect(rows(index, 'PRAGMA user_version')[0].user_version).toBe(SCHEMA_VERSION);
   });
 
-  test("the index keeps every report's slim row in report_index, a table there and a view in a whole core", () => {
-    const type = (db: Database) => rows(db, "SELECT type FROM sqlite_schema WHERE name = 'report_index'")[0].type;
-    expect(type(index)).toBe('table');
-    expect(type(reference)).toBe('view');
-    const want = rows(
-      reference,
-      `SELECT r.report_id, r.organ_id, NULLIF(r.organ_name, o.name) AS organ_name, r.year, r.template, r.errors, r.warnings
-       FROM reports r JOIN organs o USING (organ_id) ORDER BY r.report_id`,
+  test('parts list 2019, 2020 and 2021, directories the provinces, and the gzipped files are there', () => {
+    const years = rows(reference, 'SELECT year, COUNT(*) AS n FROM reports GROUP BY year ORDER BY year');
+    expect(years.map((r) => r.year)).toEqual([2019, 2020, 2021]);
+    const ps = parts.filter((p) => p.kind === 'part');
+    expect(ps.map((p) => [p.year, p.reports])).toEqual(years.map((r) => [r.year, r.n]));
+    const ds = parts.filter((p) => p.kind === 'directory');
+    expect(ds.map((d) => [d.province, d.reports])).toEqual(
+      rows(reference, 'SELECT o.province, COUNT(*) AS n FROM reports r JOIN organs o USING (organ_id) GROUP BY o.province ORDER BY o.province').map((r) => [r.province, r.n]),
     );
-    expect(want).toHaveLength(5);
-    expect(rows(index, 'SELECT * FROM report_index ORDER BY report_id')).toEqual(want);
-    // the name as the report writes it is kept only where it is not the organ row's (连生乡's manifest names it in full)
-    expect(want.filter((r) => r.organ_name !== null).map((r) => r.organ_name)).toEqual(['连生乡']);
-    expect(rows(reference, 'SELECT o.name FROM reports r JOIN organs o USING (organ_id) WHERE r.report_id = ?', [want.find((r) => r.organ_name)!.report_id as number])[0].name).not.toBe('连生乡');
+    for (const p of ps) expect(p.file).toMatch(new RegExp(`^part-${p.year}-[0-9a-f]{12}\\.sqlite\\.gz$`));
+    for (const d of ds) expect(d.file).toMatch(/^dir-\d+-[0-9a-f]{12}\.sqlite\.gz$/);
+    for (const p of parts) expect(fs.statSync(path.join(dataDir(split), p.file)).size).toBe(p.bytes);
+    expect(listData(split).filter((f) => /^(part|dir)-/.test(f))).toEqual(parts.map((p) => p.file).sort());
   });
 
-  test('the overview and the report list answer from the index alone, as from the whole database', () => {
-    const q: Queryable = { all: (sql, params) => tableFromExec(index.exec(sql, params ?? [])) };
-    const refQ: Queryable = { all: (sql, params) => tableFromExec(reference.exec(sql, params ?? [])) };
-    for (const f of [NO_FILTERS, { ...NO_FILTERS, province: '黑龙江省' }, { ...NO_FILTERS, from: 2020, to: 2021, template: '2021' as const }]) {
-      expect(overview(q, f)).toEqual(overview(refQ, f));
-      expect(reportList(q, { filters: f, limit: 50, offset: 0 })).toEqual(reportList(refQ, { filters: f, limit: 50, offset: 0 }));
-    }
-    expect(overview(q, NO_FILTERS).totals.columns.reports).toEqual([5]);
-    expect(reportList(q, { filters: { ...NO_FILTERS, province: '黑龙江省' }, limit: 50, offset: 0 }).total).toBe(3);
-  });
-
-  test('parts lists 2019, 2020 and 2021 with their report counts, and the files are there', () => {
-    const expected = rows(reference, 'SELECT year, COUNT(*) AS n FROM reports GROUP BY year ORDER BY year');
-    expect(expected.map((r) => r.year)).toEqual([2019, 2020, 2021]);
-    expect(parts.map((p) => [p.year, p.reports])).toEqual(expected.map((r) => [r.year, r.n]));
+  test("each part holds the unsplit build's rows of its year, each directory its province's organs and slim report rows", () => {
     for (const p of parts) {
-      expect(p.file).toMatch(new RegExp(`^part-${p.year}-[0-9a-f]{12}\\.sqlite$`));
-      expect(fs.statSync(path.join(dataDir(split), p.file)).size).toBe(p.bytes);
-    }
-    expect(listData(split).filter((f) => f.startsWith('part-'))).toEqual(parts.map((p) => p.file).sort());
-  });
-
-  test("each part's rows are the unsplit build's rows of its year, every column", () => {
-    for (const p of parts) {
-      const db = new SQL.Database(fs.readFileSync(path.join(dataDir(split), p.file)));
+      const db = new SQL.Database(readDataFile(path.join(dataDir(split), p.file)));
       try {
-        expect(rows(db, 'SELECT * FROM reports ORDER BY report_id')).toEqual(rows(reference, 'SELECT * FROM reports WHERE year IS ? ORDER BY report_id', [p.year]));
-        expect(rows(db, 'SELECT * FROM failures ORDER BY report_id, check_id')).toEqual(
-          rows(reference, 'SELECT f.* FROM failures f JOIN reports r USING (report_id) WHERE r.year IS ? ORDER BY f.report_id, f.check_id', [p.year]),
-        );
-        for (const t of ['organs', 'source_files', 'shards', 'parts']) expect(rows(db, `SELECT COUNT(*) AS n FROM ${t}`)[0].n, t).toBe(0);
+        if (p.kind === 'part') {
+          expect(rows(db, 'SELECT * FROM reports ORDER BY report_id')).toEqual(rows(reference, 'SELECT * FROM reports WHERE year IS ? ORDER BY report_id', [p.year]));
+          expect(rows(db, 'SELECT * FROM failures ORDER BY report_id, check_id')).toEqual(
+            rows(reference, 'SELECT f.* FROM failures f JOIN reports r USING (report_id) WHERE r.year IS ? ORDER BY f.report_id, f.check_id', [p.year]),
+          );
+          expect(rows(db, 'SELECT * FROM source_files ORDER BY file_id')).toEqual(
+            rows(reference, 'SELECT s.* FROM source_files s JOIN reports r USING (file_id) WHERE r.year IS ? ORDER BY s.file_id', [p.year]),
+          );
+        } else {
+          expect(rows(db, 'SELECT * FROM organs ORDER BY organ_id')).toEqual(rows(reference, 'SELECT * FROM organs WHERE province IS ? ORDER BY organ_id', [p.province]));
+          expect(rows(db, 'SELECT * FROM report_index ORDER BY report_id')).toEqual(
+            rows(
+              reference,
+              `SELECT r.report_id, r.organ_id, NULLIF(r.organ_name, o.name) AS organ_name, r.year, r.template, r.errors, r.warnings
+               FROM reports r JOIN organs o USING (organ_id) WHERE o.province IS ? ORDER BY r.report_id`,
+              [p.province],
+            ),
+          );
+          expect(rows(db, 'SELECT COALESCE(SUM(reports), 0) AS n FROM rollups')[0].n).toBe(p.reports);
+        }
       } finally {
         db.close();
       }
     }
   });
 
-  test('loading every part into the index gives back the whole database', async () => {
+  test('loading every file into the index gives back the whole database', async () => {
     const db = await openBuiltDatabase(path.join(split, 'gongkai.sqlite'));
     try {
-      for (const t of ['reports ORDER BY report_id', 'failures ORDER BY report_id, check_id']) {
+      for (const t of ['reports ORDER BY report_id', 'failures ORDER BY report_id, check_id', 'organs ORDER BY organ_id', 'source_files ORDER BY file_id']) {
         expect(rows(db, `SELECT * FROM ${t}`), t).toEqual(rows(reference, `SELECT * FROM ${t}`));
       }
-      // the detail shards are not split: provenance still answers
       expect(rows(db, 'SELECT COUNT(*) AS n FROM cell_provenance')[0].n).toBe(rows(reference, 'SELECT COUNT(*) AS n FROM cell_provenance')[0].n);
     } finally {
       db.close();
     }
   });
 
-  test('meta lists every year and report from the index alone, without loading a part', () => {
-    const q: Queryable = { all: (sql, params) => tableFromExec(index.exec(sql, params ?? [])) };
-    const refQ: Queryable = { all: (sql, params) => tableFromExec(reference.exec(sql, params ?? [])) };
-    const m = meta(q);
-    const r = meta(refQ);
-    expect(m.years).toEqual(r.years);
-    expect(m.reports).toBe(r.reports);
-    expect(m.parts.length).toBe(3);
-    expect(r.parts.length).toBe(0);
+  test('the overview, meta and 依申请公开 unfiltered or by province answer from the index alone, as from the whole database', () => {
+    const columns = ['s3_new_total', 's3_granted_total', 's2_procurement_amount'];
+    for (const f of [NO_FILTERS, { ...NO_FILTERS, province: '黑龙江省' }, { ...NO_FILTERS, level: '乡镇' }]) {
+      const o = answer('overview', f);
+      expect(o.loaded).toEqual([]);
+      expect(o.result).toEqual(expected('overview', f));
+      const y = answer('yearTotals', { filters: f, columns });
+      expect(y.loaded).toEqual([]);
+      expect(y.result).toEqual(expected('yearTotals', { filters: f, columns }));
+    }
+    const m = answer('meta', undefined);
+    expect(m.loaded).toEqual([]);
+    const r = expected('meta', undefined) as ReturnType<typeof QUERIES.meta>;
+    const got = m.result as typeof r;
+    expect([got.years, got.levels, got.regions, got.reports]).toEqual([r.years, r.levels, r.regions, r.reports]);
+    expect(got.parts.length).toBe(3);
   });
 
-  test('a view filtered to 2020 needs only the 2020 part; open ranges need all of them; a report only its own', () => {
-    const yearOf = (id: number) => {
-      const r = rows(index, 'SELECT year FROM report_index WHERE report_id = ?', [id]);
-      return r.length ? (r[0].year as number | null) : undefined;
-    };
-    const years = (need: ReturnType<(typeof PART_NEEDS)['report']>) => partsFor(parts, need, yearOf).map((p) => p.year);
-    const f2020 = { ...NO_FILTERS, from: 2020, to: 2020 };
-    expect(years(PART_NEEDS.yearTotals({ filters: f2020, columns: [] }))).toEqual([2020]);
-    expect(years(PART_NEEDS.organValues({ filters: { ...NO_FILTERS, from: 2020, to: null }, columns: [], orderBy: 's3_new_total', limit: 5 }))).toEqual([2020, 2021]);
-    expect(years(PART_NEEDS.compliance({ filters: { ...NO_FILTERS, from: null, to: 2019 }, check: '' }))).toEqual([2019]);
-    expect(years(PART_NEEDS.yearTotals({ filters: NO_FILTERS, columns: [] }))).toEqual([2019, 2020, 2021]);
-    // the overview and the report list read only the index
-    expect(years(PART_NEEDS.overview(NO_FILTERS))).toEqual([]);
-    expect(years(PART_NEEDS.reportList({ filters: f2020, limit: 50, offset: 0 }))).toEqual([]);
-    // one report: the part of its year, found in the index; an unknown id falls back to every part
-    for (const r of rows(reference, 'SELECT report_id, year FROM reports')) {
-      expect(years(PART_NEEDS.report({ id: r.report_id as number }))).toEqual([r.year]);
+  test('a page of the report list loads the directories of its provinces only, and matches the whole database', () => {
+    const page = (f: typeof NO_FILTERS, offset: number, limit: number) => answer('reportList', { filters: f, limit, offset });
+    for (const [f, offset, limit] of [[NO_FILTERS, 0, 50], [NO_FILTERS, 0, 2], [NO_FILTERS, 2, 2], [NO_FILTERS, 4, 2], [{ ...NO_FILTERS, from: 2020, to: 2021 }, 0, 50]] as const) {
+      expect(page(f, offset, limit).result, `${JSON.stringify(f)} ${offset}`).toEqual(expected('reportList', { filters: f, limit, offset }));
     }
-    expect(years(PART_NEEDS.report({ id: 999 }))).toEqual([2019, 2020, 2021]);
-    expect(years(PART_NEEDS.meta(undefined))).toEqual([]);
-    expect(years(PART_NEEDS.organOptions(NO_FILTERS))).toEqual([]);
+    const ds = parts.filter((p) => p.kind === 'directory');
+    const hlj = ds.find((d) => d.province === '黑龙江省')!;
+    expect(page({ ...NO_FILTERS, province: '黑龙江省' }, 0, 50).loaded).toEqual([hlj.file.split('-').slice(0, 2).join('-')]);
+    expect((page({ ...NO_FILTERS, province: '黑龙江省' }, 0, 50).result as { total: number }).total).toBe(3);
+  });
+
+  test('the figures of one city, of one organ, the rankings and the compliance matrix load what they read and match', () => {
+    const city = rows(reference, 'SELECT province, city FROM organs WHERE city IS NOT NULL LIMIT 1')[0] as { province: string; city: string };
+    const organ = rows(reference, 'SELECT organ_id, province FROM organs LIMIT 1')[0] as { organ_id: number; province: string };
+    const cols = ['s3_new_total', 's3_granted_total'];
+    const cases: [QueryName, unknown][] = [
+      ['yearTotals', { filters: { ...NO_FILTERS, ...city }, columns: cols }],
+      ['yearTotals', { filters: { ...NO_FILTERS, province: organ.province, organ: organ.organ_id }, columns: cols }],
+      ['overview', { ...NO_FILTERS, from: 2020, to: 2020 }],
+      ['organValues', { filters: NO_FILTERS, columns: cols, orderBy: 's3_new_total', limit: 5 }],
+      ['compliance', { filters: { ...NO_FILTERS, from: 2020, to: 2021 }, check: '' }],
+      ['organOptions', { ...NO_FILTERS, province: city.province }],
+    ];
+    for (const [name, args] of cases) expect(answer(name, args as never).result, name).toEqual(expected(name, args as never));
+    // a city's sums come from its province's directory (the fine rollups), no part
+    expect(answer('yearTotals', { filters: { ...NO_FILTERS, ...city }, columns: cols }).loaded.every((f) => f.startsWith('dir-'))).toBe(true);
+    expect(answer('compliance', { filters: { ...NO_FILTERS, from: 2020, to: 2021 }, check: '' }).loaded.filter((f) => f.startsWith('part-'))).toEqual(['part-2020', 'part-2021']);
+    // no province chosen: the organ list gives the count only, loading nothing
+    const opts = answer('organOptions', NO_FILTERS);
+    expect(opts.loaded).toEqual([]);
+    expect((opts.result as { total: number; organs: { length: number } }).total).toBe(4);
+  });
+
+  test('one report loads its year part and its province directory, and reads as in the whole database', () => {
+    for (const r of rows(reference, 'SELECT r.report_id, r.year, o.province FROM reports r JOIN organs o USING (organ_id)')) {
+      const got = answer('report', { id: r.report_id as number });
+      expect(got.loaded).toEqual([`part-${r.year}`, parts.find((p) => p.kind === 'directory' && p.province === r.province)!.file.split('-').slice(0, 2).join('-')]);
+      expect(got.result).toEqual(expected('report', { id: r.report_id as number }));
+    }
     // the reports without a year are read only when no year bound is set
-    const withUnknown: PartInfo[] = [...parts, { year: null, file: 'part-unknown-000000000000.sqlite', reports: 1, bytes: 1 }];
-    expect(partsFor(withUnknown, { from: null, to: null }).map((p) => p.year)).toEqual([2019, 2020, 2021, null]);
-    expect(partsFor(withUnknown, { from: 2019, to: null }).map((p) => p.year)).toEqual([2019, 2020, 2021]);
+    const withUnknown: PartInfo[] = [...parts, { id: 9, kind: 'part', year: null, province: null, file: 'part-unknown-000000000000.sqlite.gz', reports: 1, bytes: 1 }];
+    expect(partsFor(withUnknown, { years: { from: null, to: null } }).map((p) => p.year)).toEqual([2019, 2020, 2021, null]);
+    expect(partsFor(withUnknown, { years: { from: 2019, to: null } }).map((p) => p.year)).toEqual([2019, 2020, 2021]);
   });
 
-  test('loading one part fills in only its year', () => {
-    const db = new SQL.Database(fs.readFileSync(path.join(split, 'gongkai.sqlite')));
-    try {
-      const p2020 = parts.find((p) => p.year === 2020)!;
-      loadPart(SQL, db, fs.readFileSync(path.join(dataDir(split), p2020.file)));
-      expect(rows(db, 'SELECT DISTINCT year FROM reports').map((r) => r.year)).toEqual([2020]);
-      expect(rows(db, 'SELECT COUNT(*) AS n FROM reports')[0].n).toBe(p2020.reports);
-    } finally {
-      db.close();
-    }
-  });
-
-  test('the same inputs give the same bytes, index and parts', () => {
+  test('the same inputs give the same bytes, index, parts and directories', () => {
     expect(fs.readFileSync(path.join(again, 'gongkai.sqlite')).equals(fs.readFileSync(path.join(split, 'gongkai.sqlite')))).toBe(true);
     expect(listData(again)).toEqual(listData(split));
     for (const f of listData(split)) expect(fs.readFileSync(path.join(dataDir(again), f)).equals(fs.readFileSync(path.join(dataDir(split), f))), f).toBe(true);
   });
 
-  test('a rebuild without the split removes the stale parts', async () => {
+  test('a rebuild without the split removes the stale parts and directories', async () => {
     const dir = tmpDir('resplit');
     await build(dir, 1);
     expect(listData(dir).some((f) => f.startsWith('part-'))).toBe(true);
     await build(dir);
-    expect(listData(dir).some((f) => f.startsWith('part-'))).toBe(false);
+    expect(listData(dir).some((f) => /^(part|dir)-/.test(f))).toBe(false);
     const db = new SQL.Database(fs.readFileSync(path.join(dir, 'gongkai.sqlite')));
     expect(rows(db, 'SELECT COUNT(*) AS n FROM reports')[0].n).toBe(5);
     db.close();
-  });
+  }, 60_000);
 });
