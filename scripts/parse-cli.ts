@@ -10,8 +10,7 @@ import path from 'node:path';
 import { mergeFindings, runCollectionChecks } from '../src/checks/index';
 import { factValues, type ManifestRow } from '../src/parse/types';
 import { loadManifest } from './lib/manifest';
-import { processFile, type ProcessedFile } from './lib/pipeline';
-import { loadRegionResolver } from './lib/regions';
+import { FilePool } from './lib/pool';
 
 const args = process.argv.slice(2).filter((a) => a !== '--');
 let manifest = new Map<string, ManifestRow>();
@@ -27,12 +26,10 @@ if (!args.length) {
   process.exit(2);
 }
 
-const resolveRegion = loadRegionResolver();
-const done: ProcessedFile[] = [];
-for (const file of args) {
-  const row = manifest.get(path.basename(file)) ?? manifest.get(file) ?? null;
-  done.push(await processFile(file, file, { manifest: row, resolveRegion }));
-}
+// every core parses (the build's file workers), each file within the time budget; output in input order
+const pool = new FilePool();
+const done = await pool.processAll(args.map((file) => ({ path: file, name: file, manifest: manifest.get(path.basename(file)) ?? manifest.get(file) ?? null })));
+await pool.close();
 
 const parsed = done.filter((p) => p.report);
 const collection = runCollectionChecks(

@@ -10,7 +10,8 @@ import os from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Finding } from '../../src/parse/types';
 import type { FileTask, FromWorker, ToWorker } from './poolProtocol';
-import type { PackedFile } from './slimReport';
+import type { ProcessedFile } from './pipeline';
+import { Interner, type PackedFile } from './slimReport';
 
 export interface PoolOptions {
   /** default: the machine's cores (GONGKAI_WORKERS overrides) */
@@ -176,6 +177,19 @@ export class FilePool {
       if (m.kind !== 'files') throw new Error(`unexpected answer ${m.kind}`);
       yield { files: m.files, shard: m.shard };
     }
+  }
+
+  /**
+   * Files processed without writing detail (the parse CLI): slim reports with
+   * every finding's evidence, in input order.
+   */
+  async processAll(tasks: readonly Omit<FileTask, 'id'>[], batch = 8): Promise<ProcessedFile[]> {
+    const batches: FileTask[][] = [];
+    for (let i = 0; i < tasks.length; i += batch) batches.push(tasks.slice(i, i + batch).map((t, k) => ({ ...t, id: i + k + 1 })));
+    const interner = new Interner();
+    const out: ProcessedFile[] = [];
+    for await (const b of this.files(batches, false)) for (const f of b.files) out.push(interner.unpack(f));
+    return out;
   }
 
   /** A shard with the collection's findings laid in, vacuumed and gzipped. */

@@ -22,9 +22,10 @@ export type PackedFile = Omit<ProcessedFile, 'report' | 'contextLines' | 'lineLo
 
 const SEP = '\u0001';
 
-export function packFile(p: ProcessedFile): PackedFile {
+/** @param allEvidence keep every finding's evidence (the CLI prints it), not only the failures' (the core stores those) */
+export function packFile(p: ProcessedFile, allEvidence = false): PackedFile {
   const { contextLines: _c, lineLocators: _l, report, ...rest } = p;
-  const findings = p.findings.map((f) => ({ ...f, evidence: f.status === 'fail' ? f.evidence : '', keys: [] }));
+  const findings = p.findings.map((f) => ({ ...f, evidence: allEvidence || f.status === 'fail' ? f.evidence : '', keys: [] }));
   if (!report) return { ...rest, findings, report: null };
   const keys = Object.keys(report.cells);
   const cells = keys.map((k) => {
