@@ -26,6 +26,12 @@ import { launchBrowser, serveStatic } from '../../tests/browser/harness';
 
 export const QUIET_MS = 50;
 
+/** A database file the site fetches: the core, or a (gzipped) shard, part or directory. */
+const DATA_FILE = /\.sqlite(\.gz)?$/;
+
+/** The reader's network in the throttled runs: 10 Mbit/s down, 40 ms round trip. */
+export const THROTTLE = { mbit: 10, latencyMs: 40 };
+
 const PROBE = `(() => {
   const QUIET = ${QUIET_MS};
   const B = { first: null, opened: null, lastMut: 0, muts: 0, inflight: 0, queries: 0, lastReply: 0, replies: [] };
@@ -97,7 +103,7 @@ function floorHtml(wasm: string, files: string[]): string {
     const files = ${JSON.stringify(files)};
     const [SQL, ...bufs] = await Promise.all([
       initSqlJs({ locateFile: () => 'assets/${wasm}' }),
-      ...files.map((f) => fetch(f).then((r) => { if (!r.ok) throw new Error(f + ': HTTP ' + r.status); return r.arrayBuffer(); })),
+      ...files.map((f) => fetch(f).then((r) => { if (!r.ok) throw new Error(f + ': HTTP ' + r.status); return f.endsWith('.gz') ? new Response(r.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer() : r.arrayBuffer(); })),
     ]);
     const db = new SQL.Database(new Uint8Array(bufs[0]));
     for (const b of bufs.slice(1)) {
@@ -131,7 +137,17 @@ export interface BrowserResult {
   filterFloor: number[];
   /** a reader's path through the site, each step with the database files it fetched (issue 8: only the files a view needs) */
   journey?: JourneyStep[];
+  /** the same path on a throttled network (THROTTLE), every byte counted: first chart, → 依申请公开, a filter change there */
+  throttled?: ThrottledStep[];
   errors: string[];
+}
+
+export interface ThrottledStep {
+  step: 'first chart' | '依申请公开' | 'filter change';
+  ms: number;
+  /** every response body received in the step (JavaScript and wasm included) */
+  bytes: number;
+  files: string[];
 }
 
 export interface JourneyStep {
@@ -208,7 +224,8 @@ async function middleReport(distDir: string): Promise<number | null> {
   const SQL = await initSqlJs();
   const db = new SQL.Database(fs.readFileSync(path.join(distDir, 'assets', core)));
   try {
-    const v = db.exec('SELECT report_id FROM report_index ORDER BY report_id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM report_index)')[0]?.values[0]?.[0];
+    // the first report of the middle shard (a split index has no report rows of its own)
+    const v = db.exec('SELECT first_report_id FROM shards ORDER BY shard_id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM shards)')[0]?.values[0]?.[0];
     return v == null ? null : Number(v);
   } finally {
     db.close();
@@ -238,7 +255,7 @@ async function journey(browser: Browser, url: string, distDir: string, res: Brow
     const pending: Promise<void>[] = [];
     page.on('requestfinished', (rq) => {
       const file = new URL(rq.url()).pathname.slice(1);
-      if (file.endsWith('.sqlite')) pending.push(rq.sizes().then((z) => void fetched.push({ file, bytes: z.responseBodySize })).catch(() => undefined));
+      if (DATA_FILE.test(file)) pending.push(rq.sizes().then((z) => void fetched.push({ file, bytes: z.responseBodySize })).catch(() => undefined));
     });
     let from = 0;
     const track = () => {
@@ -289,6 +306,56 @@ async function journey(browser: Browser, url: string, distDir: string, res: Brow
   return steps;
 }
 
+/**
+ * A reader on a 10 Mbit/s line (CDP Network.emulateNetworkConditions, which also
+ * slows the database worker's fetches): the first chart from a cold load, a click
+ * to 依申请公开, then 省份 set there; each step's time and every byte it fetched.
+ */
+async function throttledPath(browser: Browser, url: string, res: BrowserResult, timeoutMs: number): Promise<ThrottledStep[]> {
+  const { page, close } = await freshPage(browser, res.errors);
+  const steps: ThrottledStep[] = [];
+  const got: { file: string; bytes: number }[] = [];
+  const pending: Promise<void>[] = [];
+  page.on('requestfinished', (rq) => {
+    const file = new URL(rq.url()).pathname.slice(1);
+    pending.push(rq.sizes().then((z) => void got.push({ file, bytes: z.responseBodySize + z.responseHeadersSize })).catch(() => undefined));
+  });
+  let from = 0;
+  const take = async () => {
+    await Promise.all(pending.splice(0));
+    const mine = got.slice(from);
+    from = got.length;
+    return { bytes: mine.reduce((n, f) => n + f.bytes, 0), files: mine.map((f) => f.file.replace(/^(assets|data)\//, '')).filter((f) => DATA_FILE.test(f)) };
+  };
+  try {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.enable');
+    const bps = (THROTTLE.mbit * 1e6) / 8;
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: THROTTLE.latencyMs, downloadThroughput: bps, uploadThroughput: bps });
+    await page.addInitScript(PROBE);
+    await page.goto(url);
+    await waitFirstChart(page, timeoutMs);
+    const first = (await page.evaluate('window.__bench.first')) as number;
+    steps.push({ step: 'first chart', ms: first, ...(await take()) });
+    await page.waitForFunction(SETTLED, null, { timeout: timeoutMs, polling: 20 });
+    await take(); // the rest of the overview (its report list) is not the next step's
+    const t0 = (await page.evaluate('performance.now()')) as number;
+    await page.getByRole('link', { name: '依申请公开', exact: true }).click();
+    await page.waitForFunction('window.__bench.inflight > 0 || document.querySelector("main figure svg") !== null', null, { timeout: timeoutMs, polling: 10 });
+    await page.waitForFunction(SETTLED, null, { timeout: timeoutMs, polling: 20 });
+    steps.push({ step: '依申请公开', ms: ((await page.evaluate('window.__bench.lastMut')) as number) - t0, ...(await take()) });
+    const province = (await page.evaluate(`[...document.getElementById('f-province').options].map((o) => o.value).filter(Boolean)[0] ?? ''`)) as string;
+    if (province) {
+      const r = (await page.evaluate(`window.__bench.change('f-province', ${JSON.stringify(province)})`)) as { ms: number };
+      steps.push({ step: 'filter change', ms: r.ms, ...(await take()) });
+    }
+  } finally {
+    await Promise.all(pending);
+    await close();
+  }
+  return steps;
+}
+
 export async function browserBench(distDir: string, opts: { coldRuns: number; changes: number; timeoutMs: number; log: (s: string) => void }): Promise<BrowserResult> {
   const assets = fs.readdirSync(path.join(distDir, 'assets'));
   const wasm = assets.find((f) => f.endsWith('.wasm'));
@@ -323,7 +390,7 @@ export async function browserBench(distDir: string, opts: { coldRuns: number; ch
         res.coldBytes.push(before.reduce((n, f) => n + f.bytes, 0));
         if (b.opened !== null) res.dbOpen.push(b.opened);
         if (i === 0) {
-          const dbFiles = before.map((f) => new URL(f.url).pathname.slice(1)).filter((f) => f.endsWith('.sqlite'));
+          const dbFiles = before.map((f) => new URL(f.url).pathname.slice(1)).filter((f) => DATA_FILE.test(f));
           // the core first (assets/), then the parts
           res.coldFiles = [...dbFiles.filter((f) => f.startsWith('assets/')), ...dbFiles.filter((f) => !f.startsWith('assets/'))];
           if (!res.coldFiles.length) throw new Error('the page fetched no .sqlite file before its first chart');
@@ -346,11 +413,13 @@ export async function browserBench(distDir: string, opts: { coldRuns: number; ch
             const d = (window as unknown as { __db: import('sql.js').Database }).__db;
             const SQL = (window as unknown as { __SQL: import('sql.js').SqlJsStatic }).__SQL;
             const loaded = Number(d.exec('SELECT count(*) FROM reports')[0].values[0][0]);
-            const parts = loaded ? [] : (d.exec('SELECT file FROM parts')[0]?.values.map((r) => String(r[0])) ?? []);
-            for (const file of parts) {
-              const part = new SQL.Database(new Uint8Array(await (await fetch(`data/${file}`)).arrayBuffer()));
+            const files = loaded ? [] : (d.exec('SELECT file FROM parts UNION ALL SELECT file FROM directories')[0]?.values.map((r) => String(r[0])) ?? []);
+            for (const file of files) {
+              const res = await fetch(`data/${file}`);
+              const bytes = await new Response(res.body!.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
+              const part = new SQL.Database(new Uint8Array(bytes));
               d.run(`ATTACH '/${(part as unknown as { filename: string }).filename}' AS p`);
-              d.run('BEGIN; INSERT INTO main.reports SELECT * FROM p.reports; COMMIT; DETACH p');
+              d.run('BEGIN; INSERT INTO main.reports SELECT * FROM p.reports; INSERT INTO main.organs SELECT * FROM p.organs; COMMIT; DETACH p');
               part.close();
             }
             const provs = d.exec('SELECT DISTINCT province FROM organs WHERE province IS NOT NULL LIMIT 8')[0]?.values.map((r) => r[0]) ?? [];
@@ -370,6 +439,8 @@ export async function browserBench(distDir: string, opts: { coldRuns: number; ch
       }
     }
 
+    res.throttled = await throttledPath(browser, server.url, res, opts.timeoutMs);
+    for (const t of res.throttled) opts.log(`  ${THROTTLE.mbit} Mbit/s, ${t.step}: ${t.ms.toFixed(0)} ms, ${(t.bytes / 2 ** 20).toFixed(2)} MB (${t.files.join(', ') || 'no database file'})`);
     res.journey = await journey(browser, server.url, distDir, res, opts.timeoutMs);
     for (const j of res.journey) opts.log(`  ${j.step}: ${j.ms.toFixed(0)} ms, ${j.files.length} database file(s), ${(j.bytes / 2 ** 20).toFixed(1)} MB${j.progress ? `, indicator «${j.progress}»` : ''}`);
 

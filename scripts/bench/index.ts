@@ -16,7 +16,7 @@ import path from 'node:path';
 import { browserBench, type BrowserResult } from './browser';
 import { runBuildDb, type BuildResult } from './build';
 import { ensureCorpus, type Corpus } from './corpus';
-import { parseBench, type ParseResult } from './parse';
+import { cliBench, parseBench, type ParseResult } from './parse';
 import { historyEntry, renderReport, type HistoryEntry, type Machine, type SizeRun } from './report';
 import { buildSite, shipped, type Shipped } from './site';
 import { dbSize, type SizeResult } from './size';
@@ -125,6 +125,12 @@ async function main(): Promise<void> {
         log(`parse: ${p.parseRate.toFixed(0)} reports/s (floor ${p.floorRate.toFixed(0)}/s; processFile ${p.fileRate.toFixed(0)}/s) over ${p.files} files`);
       } catch (e) {
         run.errors.parse = errText(e);
+      }
+      try {
+        run.cli = await cliBench(ROOT, corpus.reportsDir, PARSE_LIMIT);
+        log(`parse CLI: ${run.cli.rate.toFixed(0)} reports/s end to end over ${run.cli.files} files (${run.cli.seconds.toFixed(1)} s)`);
+      } catch (e) {
+        run.errors.cli = errText(e);
       }
       const dbDir = path.join(WORK, `db-${n}`);
       run.load.build = load();

@@ -5,6 +5,7 @@
  *   parse  — read, decodeReport, parseReport;
  *   file   — processFile, what build-db does per file (sha256, parse, single-report checks, region).
  */
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseReport } from '../../src/parse/index';
@@ -53,4 +54,35 @@ export async function parseBench(reportsDir: string, limit: number): Promise<Par
   const fileS = secs(t0);
   if (cells === 0) throw new Error('parse produced no cells');
   return { files: files.length, floorRate: files.length / floorS, parseRate: files.length / parseS, fileRate: fileN / fileS, lines };
+}
+
+export interface CliResult {
+  files: number;
+  seconds: number;
+  rate: number;
+  lines: number;
+}
+
+/**
+ * The parse CLI end to end (`node --import tsx scripts/parse-cli.ts FILE...`, its
+ * file workers on every core), over the same files as the bare parse: wall clock
+ * from spawn to exit, output counted, not kept.
+ */
+export function cliBench(root: string, reportsDir: string, limit: number): Promise<CliResult> {
+  const files = fs.readdirSync(reportsDir).filter((f) => f.endsWith('.txt')).sort().slice(0, limit);
+  const t0 = process.hrtime.bigint();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/parse-cli.ts'), ...files], { cwd: reportsDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    let lines = 0;
+    let err = '';
+    child.stdout.on('data', (d: Buffer) => {
+      for (let i = d.indexOf(10); i >= 0; i = d.indexOf(10, i + 1)) lines++;
+    });
+    child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
+    child.on('close', (code) => {
+      const seconds = secs(t0);
+      if (code !== 0 || lines !== files.length) reject(new Error(`parse CLI exit ${code}, ${lines} of ${files.length} lines: ${err.trim().split('\n').slice(-2).join(' / ')}`));
+      else resolve({ files: files.length, seconds, rate: files.length / seconds, lines });
+    });
+  });
 }

@@ -3,7 +3,7 @@ import { median, quantile, QUIET_MS, type BrowserResult } from './browser';
 import type { BuildResult } from './build';
 import { HEAP_MB } from './build';
 import { SEED, ZERO_MIX_MEAN, ZERO_MIX_TEXT } from './corpus';
-import type { ParseResult } from './parse';
+import type { CliResult, ParseResult } from './parse';
 import type { Shipped } from './site';
 import type { SizeResult, TableSize } from './size';
 import { FACT_KEYS } from '../../src/parse/factKeys';
@@ -25,11 +25,12 @@ export interface SizeRun {
   size: number;
   corpus?: { bytes: number; generatedS: number | null };
   parse?: ParseResult;
+  cli?: CliResult;
   build?: BuildResult;
   db?: SizeResult;
   siteBuildS?: number;
   browser?: BrowserResult;
-  errors: Partial<Record<'corpus' | 'parse' | 'build' | 'size' | 'site' | 'browser', string>>;
+  errors: Partial<Record<'corpus' | 'parse' | 'cli' | 'build' | 'size' | 'site' | 'browser', string>>;
   load: Partial<Record<'generate' | 'parse' | 'build' | 'browser', number>>;
 }
 

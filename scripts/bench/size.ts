@@ -20,10 +20,14 @@ export interface TableSize {
   rows: number;
 }
 export interface FileGroup {
-  kind: 'core' | 'parts' | 'detail shards';
+  kind: 'core' | 'parts' | 'directories' | 'detail shards';
   files: number;
+  /** bytes as written (a .gz file's compressed bytes) */
   raw: number;
+  /** as a web server would send them: gzip -6 of a plain file, a .gz file as it is */
   gzip: number;
+  /** the SQLite bytes (a .gz file decompressed) */
+  sqlite: number;
   /** the largest single file of the group, gzip */
   maxGzip: number;
 }
@@ -154,11 +158,18 @@ async function viaSqlJs(file: string): Promise<TableSize[]> {
 /** The core file and everything build-db wrote beside it in public/data/. */
 export function databaseFiles(outDir: string): { kind: FileGroup['kind']; file: string }[] {
   const data = path.join(outDir, 'public', 'data');
-  const extra = fs.existsSync(data) ? fs.readdirSync(data).filter((f) => f.endsWith('.sqlite')).sort() : [];
-  return [
-    { kind: 'core' as const, file: path.join(outDir, 'gongkai.sqlite') },
-    ...extra.map((f) => ({ kind: f.startsWith('part-') ? ('parts' as const) : ('detail shards' as const), file: path.join(data, f) })),
-  ];
+  const extra = fs.existsSync(data) ? fs.readdirSync(data).filter((f) => /\.sqlite(\.gz)?$/.test(f)).sort() : [];
+  const kind = (f: string): FileGroup['kind'] => (f.startsWith('part-') ? 'parts' : f.startsWith('dir-') ? 'directories' : 'detail shards');
+  return [{ kind: 'core' as const, file: path.join(outDir, 'gongkai.sqlite') }, ...extra.map((f) => ({ kind: kind(f), file: path.join(data, f) }))];
+}
+
+/** A data file as SQLite on disk: a .gz file decompressed into a temporary file (removed by `done`). */
+function asSqlite(file: string): { file: string; bytes: number; done: () => void } {
+  if (!file.endsWith('.gz')) return { file, bytes: fs.statSync(file).size, done: () => {} };
+  const tmp = path.join(path.dirname(file), `.size-${path.basename(file, '.gz')}`);
+  const bytes = zlib.gunzipSync(fs.readFileSync(file));
+  fs.writeFileSync(tmp, bytes);
+  return { file: tmp, bytes: bytes.length, done: () => fs.rmSync(tmp, { force: true }) };
 }
 
 export async function dbSize(outDir: string): Promise<SizeResult> {
@@ -166,17 +177,22 @@ export async function dbSize(outDir: string): Promise<SizeResult> {
   const cli = hasSqliteCli();
   const groups = new Map<string, FileGroup>();
   const tables = new Map<string, TableSize>();
-  for (const { kind, file } of files) {
-    const raw = fs.statSync(file).size;
-    const gzip = await gzipSize(file);
-    const g = groups.get(kind) ?? { kind, files: 0, raw: 0, gzip: 0, maxGzip: 0 };
+  for (const { kind, file: written } of files) {
+    const raw = fs.statSync(written).size;
+    const gzip = written.endsWith('.gz') ? raw : await gzipSize(written);
+    const db = asSqlite(written);
+    const file = db.file;
+    const g = groups.get(kind) ?? { kind, files: 0, raw: 0, gzip: 0, sqlite: 0, maxGzip: 0 };
     g.files++;
     g.raw += raw;
     g.gzip += gzip;
+    g.sqlite += db.bytes;
     g.maxGzip = Math.max(g.maxGzip, gzip);
     groups.set(kind, g);
     const group = kind === 'detail shards' ? ('detail shards' as const) : ('core + parts' as const);
-    for (const t of cli ? viaCli(file) : await viaSqlJs(file)) {
+    const sized = cli ? viaCli(file) : await viaSqlJs(file);
+    db.done();
+    for (const t of sized) {
       const key = `${group}\0${t.table}`;
       const x = tables.get(key) ?? { table: t.table, group, bytes: 0, rows: 0 };
       x.bytes += t.bytes;
@@ -186,13 +202,16 @@ export async function dbSize(outDir: string): Promise<SizeResult> {
   }
   const gs = [...groups.values()];
   // the layout's own cost, on the core, or the largest part when the build split
-  const holders = files.filter((f) => f.kind !== 'detail shards');
+  const holders = files.filter((f) => f.kind === 'core' || f.kind === 'parts');
   const holder = holders.length > 1 ? holders.slice(1).sort((a, b) => fs.statSync(b.file).size - fs.statSync(a.file).size)[0] : holders[0];
   let layout: LayoutFloor | null = null;
+  const h = holder ? asSqlite(holder.file) : null;
   try {
-    layout = holder ? await layoutFloor(holder.file) : null;
+    layout = h ? await layoutFloor(h.file) : null;
   } catch {
     layout = null;
+  } finally {
+    h?.done();
   }
   return {
     layout,

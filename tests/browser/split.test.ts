@@ -2,9 +2,10 @@
  * The site over a split database: the seed reports built with the split forced
  * (1-byte threshold) into a temporary build directory, `vite build` of the
  * project into a temporary outDir with that database, served locally. The
- * overview must show what the unsplit site (dist/) shows; a view filtered to
- * one year fetches only that year's part; a progress indicator shows while
- * parts download. The repo's build/ and dist/ are not touched.
+ * overview and 依申请公开 must show what the unsplit site (dist/) shows, from
+ * the index's rollups without any part; a view of single reports' rows (合规)
+ * filtered to one year fetches only that year's part; a progress indicator
+ * shows while parts download. The repo's build/ and dist/ are not touched.
  */
 import fs from 'node:fs';
 import http from 'node:http';
@@ -120,6 +121,7 @@ async function figureData(page: Page, title: string): Promise<string> {
 }
 
 const APPLICANTS = '收到的申请：按申请人类型';
+const MATRIX = '合规矩阵：报告 × 检查项（问题最多的前40份）';
 
 describe('the site over per-year parts', () => {
   test('the overview answers from the index alone — no part is fetched — and shows what the unsplit site shows', async () => {
@@ -138,10 +140,12 @@ describe('the site over per-year parts', () => {
     // the same year options (meta reads them from the index)
     const years = (p: Page) => p.getByLabel('年度', { exact: true }).locator('option').allInnerTexts();
     expect(await years(a)).toEqual(await years(b));
-    // a view of the figures reads every year's rows: all three parts, once each
+    // 依申请公开 unfiltered sums every year from the index's rollups: no part, no directory
+    const before = requests.length;
     await a.getByRole('link', { name: '依申请公开' }).click();
     const figures = await figureData(a, APPLICANTS);
-    expect(partRequests()).toEqual(parts.map((p) => `data/${p}`));
+    expect(requests.slice(before).filter((r) => r.startsWith('data/'))).toEqual([]);
+    expect(partRequests()).toEqual([]);
     await b.getByRole('link', { name: '依申请公开' }).click();
     expect(figures).toEqual(await figureData(b, APPLICANTS));
     expect(errors).toEqual([]);
@@ -149,23 +153,25 @@ describe('the site over per-year parts', () => {
     await b.close();
   });
 
-  test('年度 2020 至 2020 on a fresh load fetches only the 2020 part; widening to 2021 adds only 2021', async () => {
+  test('合规 with 年度 2020 至 2020 on a fresh load fetches only the 2020 part; widening to 2021 adds only 2021', async () => {
     requests = [];
     const page = await browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${split.url}?v=1&view=applications&from=2020&to=2020`);
-    const data = await figureData(page, APPLICANTS);
-    expect(data).toContain('2020');
-    expect(data).not.toContain('2021');
+    await page.goto(`${split.url}?v=1&view=compliance&from=2020&to=2020`);
+    const data = await figureData(page, MATRIX);
+    // a row's year is followed by its template: 20202019 is a 2020 report, 20212021 a 2021 one
+    const YEAR_2021 = /2021(2019|2021)/;
+    expect(data).toMatch(/2020(2019|2021)/);
+    expect(data).not.toMatch(YEAR_2021);
     // the figures are what the unsplit site shows for the same filter
     const ref = await browser.newPage();
-    await ref.goto(`${whole.url}?v=1&view=applications&from=2020&to=2020`);
-    expect(data).toEqual(await figureData(ref, APPLICANTS));
+    await ref.goto(`${whole.url}?v=1&view=compliance&from=2020&to=2020`);
+    expect(data).toEqual(await figureData(ref, MATRIX));
     await ref.close();
     expect(partRequests()).toEqual([`data/${parts.find((p) => p.startsWith('part-2020-'))}`]);
 
     await page.getByLabel('至', { exact: true }).selectOption('2021');
-    await expect.poll(async () => (await figureData(page, APPLICANTS)).includes('2021')).toBe(true);
+    await expect.poll(async () => YEAR_2021.test(await figureData(page, MATRIX))).toBe(true);
     expect(partRequests()).toEqual(parts.filter((p) => /^part-202[01]-/.test(p)).map((p) => `data/${p}`));
     expect(requests.filter((r) => r.includes('part-2020-'))).toHaveLength(1); // loaded once, kept
     expect(errors).toEqual([]);
@@ -194,17 +200,17 @@ describe('the site over per-year parts', () => {
     try {
       const page = await browser.newPage();
       const errors = watchErrors(page);
-      await page.goto(`${front.url}?v=1&view=applications`);
+      await page.goto(`${front.url}?v=1&view=compliance`);
       const indicator = page.getByTestId('load-progress');
       await indicator.waitFor({ state: 'visible', timeout: 30_000 });
-      await expect.poll(() => indicator.innerText()).toMatch(/正在加载 20\d\d 年数据 \(\d\/3\)…/);
+      await expect.poll(() => indicator.innerText()).toMatch(/正在加载 20\d\d 年数据 \(\d\/\d\)…/);
       expect(await indicator.getAttribute('role')).toBe('status');
       expect(await indicator.getAttribute('aria-live')).toBe('polite');
       expect(await indicator.locator('progress').count()).toBe(1);
       // while it is up, the figures wait for the parts; once they are in, it goes
-      expect(await page.getByRole('table', { name: APPLICANTS, includeHidden: true }).locator('tbody tr').count()).toBe(0);
+      expect(await page.getByRole('table', { name: MATRIX, includeHidden: true }).locator('tbody tr').count()).toBe(0);
       await indicator.waitFor({ state: 'detached', timeout: 30_000 });
-      expect(await figureData(page, APPLICANTS)).toContain('2021');
+      expect(await figureData(page, MATRIX)).toMatch(/2021(2019|2021)/);
       expect(await indicator.count()).toBe(0);
       expect(front.requests.filter((r) => r.includes('/data/part-'))).toHaveLength(3);
       expect(errors).toEqual([]);
