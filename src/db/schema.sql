@@ -9,21 +9,23 @@
 --                           states no number there (blank, dash, text, or missing) —
 --                           never a guessed 0. Every check result in reports.checks,
 --                           failed checks with their evidence in `failures`.
---   detail-<hash>.sqlite    detail shards, each for a range of report_id (listed in
---                           the core's `shards`): every finding with its evidence,
---                           where each number was printed, and the prose.
---   part-<year>-<hash>.sqlite  only when the core would exceed the split threshold
---                           (25 MB gzip): the rows of `reports` and `failures` of one
---                           year each (same tables as the core; 'unknown' = no year),
---                           listed in the core's `parts`. The core is then an index:
---                           the same tables with `reports` and `failures` empty, and
---                           `report_index` a table holding every report's slim row.
--- To query everything: open the core and ATTACH the shards, e.g. in Python
---   db.execute("ATTACH 'detail-1a2b3c4d5e6f.sqlite' AS d1")
--- and, when `parts` is not empty, copy each part's rows into the core:
---   db.execute("ATTACH 'part-2021-1a2b3c4d5e6f.sqlite' AS p")
---   db.execute("INSERT INTO reports SELECT * FROM p.reports")
---   db.execute("INSERT INTO failures SELECT * FROM p.failures")
+--   detail-<hash>.sqlite.gz detail shards (gzip-compressed SQLite), each for a range of
+--                           report_id (listed in the core's `shards`): every finding with
+--                           its evidence, where each number was printed, and the prose.
+--   part-<year>-<hash>.sqlite.gz, dir-<n>-<hash>.sqlite.gz  only when the core would
+--                           exceed the split threshold (25 MB gzip): the rows of `reports`,
+--                           `failures` and their `source_files` of one year each, and the
+--                           `organs`, `report_index` and fine `rollups` of one province each
+--                           (same tables as the core), listed in `parts` and `directories`.
+--                           The core is then an index: the rollups, the lists, report_files.
+-- report_id is the report's file's place in the sorted input (from 1).
+-- To query everything: open the core, gunzip the shards and ATTACH them, e.g. in Python
+--   open('d.sqlite', 'wb').write(gzip.open('detail-1a2b3c4d5e6f.sqlite.gz').read())
+--   db.execute("ATTACH 'd.sqlite' AS d1")
+-- and, when `parts` is not empty, copy each part's and directory's rows into the core:
+--   db.execute("ATTACH 'part-2021.sqlite' AS p")
+--   db.execute("INSERT INTO reports SELECT * FROM p.reports")   -- and failures, source_files,
+--                                                                -- organs, report_index, rollups
 
 -- ===== core file: gongkai.sqlite =====
 
