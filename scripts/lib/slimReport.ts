@@ -44,6 +44,22 @@ export function packFile(p: ProcessedFile, allEvidence = false): PackedFile {
 export class Interner {
   private readonly cells = new Map<string, Cell>();
   private readonly lists = new Map<string, string[]>();
+  private readonly shapes = new Map<string, new (cells: Cell[]) => ParsedReport['cells']>();
+
+  /**
+   * A constructor that sets these keys in this order: its objects keep V8's fast
+   * properties (1.7 KB a report's 200 cells) where a record filled key by key
+   * turns into a dictionary (12 KB) — the difference between a 200,000-report
+   * build fitting in 2 GB or not.
+   */
+  private shape(joined: string, keys: readonly string[]): new (cells: Cell[]) => ParsedReport['cells'] {
+    let C = this.shapes.get(joined);
+    if (!C) {
+      C = new Function('cells', keys.map((k, i) => `this[${JSON.stringify(k)}] = cells[${i}];`).join('\n')) as unknown as new (cells: Cell[]) => ParsedReport['cells'];
+      this.shapes.set(joined, C);
+    }
+    return C;
+  }
 
   private list(joined: string): string[] {
     let l = this.lists.get(joined);
@@ -74,8 +90,8 @@ export class Interner {
     if (!p.report) return { ...p, report: null };
     const r = p.report;
     const keys = this.list(r.cells.keys);
-    const cells: ParsedReport['cells'] = {};
-    keys.forEach((k, i) => (cells[k] = this.cell(r.cells.cells[i])));
+    const Cells = this.shape(r.cells.keys, keys);
+    const cells = new Cells(r.cells.cells.map((id) => this.cell(id)));
     return { ...p, report: { ...r, cells, templateLabels: this.list(r.templateLabels) } };
   }
 }
