@@ -72,7 +72,7 @@ export function cliBench(root: string, reportsDir: string, limit: number): Promi
   const files = fs.readdirSync(reportsDir).filter((f) => f.endsWith('.txt')).sort().slice(0, limit);
   const t0 = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/parse-cli.ts'), ...files], { cwd: reportsDir, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/parse-cli.ts'), ...files.map((f) => path.join(reportsDir, f))], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
     let lines = 0;
     let err = '';
     child.stdout.on('data', (d: Buffer) => {
