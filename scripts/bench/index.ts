@@ -34,6 +34,8 @@ const WORK = path.resolve(arg('root', path.join(os.tmpdir(), 'gongkai-bench')));
 const WRITE = !argv.includes('--no-write');
 const RENDER_ONLY = argv.includes('--render-only');
 const PARSE_LIMIT = 20_000;
+/** Sections of BENCHMARKS.md kept across runs: `npm run bench:parse`'s, and the profile and decisions of issue 16. */
+const CARRIED = ['Issue 16: the profile before, and the decisions', 'Parse throughput'];
 
 const log = (s: string) => console.log(s);
 const errText = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n').slice(0, 3).join(' / ').slice(0, 500);
@@ -77,15 +79,19 @@ function write(m: Machine, runs: SizeRun[], js: Shipped | null): void {
   // a full run's own figures are appended to the history when it ends; until then they are shown as the last row
   const history = RENDER_ONLY ? readHistory() : [...readHistory(), historyEntry(m, runs, js)];
   if (!RENDER_ONLY) fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify({ machine: m, runs, js }, null, 1));
+  // sections written by hand or by other commands, carried over as they are
   let carried = '';
   if (fs.existsSync(file)) {
     const old = fs.readFileSync(file, 'utf8');
-    const at = old.search(/^## Parse throughput\s*$/m);
-    if (at >= 0) {
+    const kept: string[] = [];
+    for (const heading of CARRIED) {
+      const at = old.search(new RegExp(`^## ${heading}\\s*$`, 'm'));
+      if (at < 0) continue;
       const rest = old.slice(at + 1);
       const end = rest.search(/^## /m);
-      carried = old.slice(at, end < 0 ? old.length : at + 1 + end).trimEnd();
+      kept.push(old.slice(at, end < 0 ? old.length : at + 1 + end).trimEnd());
     }
+    carried = kept.join('\n\n');
   }
   const md = renderReport(m, runs, js, { coldRuns: COLD_RUNS, changes: CHANGES, parseLimit: PARSE_LIMIT, carried, history });
   if (WRITE) {
