@@ -33,12 +33,9 @@ export const NO_EARLIER: Record<CrossYearCheck['against'], string> = {
 /** Evidence of every cross-year check of a report whose organ is unknown. */
 export const ORGAN_UNKNOWN = '机关名称不详，无法匹配以前年度报告';
 
-/**
- * A part that cannot be checked because the earlier report lacks a figure. Its
- * keys are the figures' labels, not fact keys, as the database has stored them.
- */
-export function earlierMissing(earlier: ParsedReport, labels: string[], label: string): FindingPart {
-  return { label, status: 'na', evidence: `${label}：${earlier.year} 年报告 ${labels.join('、')} 无数值，无法核对`, keys: labels };
+/** A part that cannot be checked because the earlier report lacks a figure; its keys are this report's figures the part would check. */
+export function earlierMissing(earlier: ParsedReport, missing: string, label: string, keys: string[]): FindingPart {
+  return { label, status: 'na', evidence: `${label}：${earlier.year} 年报告 ${missing} 无数值，无法核对`, keys };
 }
 
 /** Each grouped item's earlier reports, by item id. */

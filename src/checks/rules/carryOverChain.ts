@@ -19,7 +19,7 @@ export default defineCheck({
       const keys = [`s3.carried_over.${col}`];
       const name = `${label}列`;
       if (a === null) return { label: name, status: 'na', evidence: `${name}：本年上年结转无数值`, keys };
-      if (b === null) return earlierMissing(last, [`结转下年度 · ${label}`], name);
+      if (b === null) return earlierMissing(last, `结转下年度 · ${label}`, name, keys);
       const ok = a === b;
       return { label: name, status: ok ? 'pass' : 'fail', evidence: `${name}：本年上年结转 ${fmt(a)} ${ok ? '=' : '≠'} 上年结转下年度 ${fmt(b)}`, keys };
     });

@@ -19,7 +19,7 @@ export default defineCheck({
       const { missing } = readAll(report, keys);
       if (missing.length) return { label: name, status: 'na', evidence: `${name}：本年 ${missing.length} 格无数值`, keys };
       const before = num(last, `s2.${row}.in_force`);
-      if (before === null) return earlierMissing(last, [`${name}现行有效件数`], name);
+      if (before === null) return earlierMissing(last, `${name}现行有效件数`, name, keys);
       const [now, issued, repealed] = keys.map((k) => num(report, k)!);
       const want = before + issued - repealed;
       const ok = now === want;

@@ -27,7 +27,7 @@ export default defineCheck({
       if (now === null) return { label, status: 'na', evidence: `${label}：本年上一年项目数量无数值`, keys: [key] };
       const before = num(last, key);
       const delta = num(last, `s2.${row}.delta`);
-      if (before === null || delta === null) return earlierMissing(last, [`${label}上一年项目数量或本年增/减`], label);
+      if (before === null || delta === null) return earlierMissing(last, `${label}上一年项目数量或本年增/减`, label, [key]);
       const want = before + delta;
       const ok = now === want;
       const evidence = `${label}：上年报告 ${fmt(before)} + 增减 ${fmt(delta)} = ${fmt(want)} ${ok ? '=' : '≠'} 本年上一年项目数量 ${fmt(now)}`;
