@@ -8,7 +8,7 @@
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import { FACT_KEYS } from '../parse/factKeys';
 import type { Finding, ManifestRow, ParsedReport } from '../parse/types';
-import { CHECKS } from './checkCatalogue';
+import { CHECKS, CODE_ORDER } from './checkCatalogue';
 import { encodeChecks } from './checkCodes';
 import { ROLLUP_SQL, SCHEMA_VERSION, coreSchemaSql, detailSchemaSql } from './schema';
 
@@ -284,7 +284,7 @@ export class CoreWriter {
       procurement_unit: report.procurementAmount?.unit ?? null,
       errors: failed.filter((f) => f.severity === 'error').length,
       warnings: failed.filter((f) => f.severity === 'warning').length,
-      checks: encodeChecks(r.findings),
+      checks: encodeChecks(r.findings, CODE_ORDER),
     };
     for (const f of FACT_KEYS) row[f.column] = report.cells[f.key]?.value ?? null;
     this.report.add(row);
