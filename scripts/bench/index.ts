@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --sizes 1000,20000,200000] [--cold-runs 5] [--changes 24] [--root /tmp/gongkai-bench] [--no-write] [--render-only]`
+ * `npm run bench [-- --sizes 1000,20000,200000] [--parse-limit 20000] [--cold-runs 5] [--changes 24] [--root /tmp/gongkai-bench] [--no-write] [--render-only]`
  *
  * Every benchmark of issue 8, for generated corpora of each size, written to
  * BENCHMARKS.md (rewritten; a `## Parse throughput` section from
@@ -33,7 +33,8 @@ const CHANGES = Number(arg('changes', '24'));
 const WORK = path.resolve(arg('root', path.join(os.tmpdir(), 'gongkai-bench')));
 const WRITE = !argv.includes('--no-write');
 const RENDER_ONLY = argv.includes('--render-only');
-const PARSE_LIMIT = 20_000;
+/** files of each corpus the parse, processFile and CLI figures run over */
+const PARSE_LIMIT = Number(arg('parse-limit', '20000'));
 /** Sections of BENCHMARKS.md kept across runs: `npm run bench:parse`'s, and the profile and decisions of issue 16. */
 const CARRIED = ['Issue 16: the profile before, and the decisions', 'Parse throughput'];
 
