@@ -1,6 +1,6 @@
 // npm run build:db — data/reports + data/manifest.csv → build/gongkai.sqlite
 // Options: --data DIR (default data), --out FILE (default build/gongkai.sqlite)
-// Env: GONGKAI_SPLIT_GZIP_BYTES — split the core into per-year parts above this gzip size (default 25 MiB)
+// Env: GONGKAI_SPLIT_GZIP_BYTES — split the core into per-year parts and per-province directories above this gzip size (default 1 MiB)
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { buildDatabase } from './lib/buildDatabase';

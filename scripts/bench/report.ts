@@ -313,7 +313,7 @@ export function renderReport(m: Machine, runs: SizeRun[], js: Shipped | null, o:
     const g = r.db && group(r.db, 'core');
     return g ? `**${mb(g.raw)} = ${int(g.raw / r.size)} B/report** / ${mb(g.gzip)} = ${int(g.gzip / r.size)} B/report` : '—';
   });
-  row('↳ per-year parts (when the core would pass 25 MB gzip), as written (gzip) / SQLite', (r) => {
+  row('↳ per-year parts (when the core would pass the split threshold), as written (gzip) / SQLite', (r) => {
     const g = r.db && group(r.db, 'parts');
     return r.db ? (g ? `${g.files} files, ${mb(g.raw)} = ${int(g.raw / r.size)} B/report / ${mb(g.sqlite)}; largest ${mb(g.maxGzip)}` : 'not split') : '—';
   });

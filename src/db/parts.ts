@@ -229,6 +229,7 @@ export function splitCore(
     full.run(REPORT_INDEX_TABLE);
     full.run(ROLLUP_FINE_TABLE);
     // which part and directory hold each report: one byte each per report id
+    if (years.length > 255 || provinces.length > 255) throw new Error('拆分文件过多（年度或省份超过 255 个）');
     const where = full.exec(
       `SELECT r.report_id, r.year, o.province FROM reports r JOIN organs o USING (organ_id) ORDER BY r.report_id`,
     )[0]?.values ?? [];
@@ -247,7 +248,6 @@ export function splitCore(
       run.part[Number(id) - first] = partOf.get(year === null ? null : Number(year))!;
       run.directory[Number(id) - first] = dirOf.get(province === null ? null : String(province))!;
     }
-    if (years.length > 255 || provinces.length > 255) throw new Error('拆分文件过多（年度或省份超过 255 个）');
     const rf = full.prepare('INSERT INTO report_files (first_report_id, part, directory) VALUES (?, ?, ?)');
     for (const [first, run] of [...runs].sort((a, b) => a[0] - b[0])) rf.run([first, run.part, run.directory]);
     rf.free();

@@ -13,7 +13,7 @@
 --                           report_id (listed in the core's `shards`): every finding with
 --                           its evidence, where each number was printed, and the prose.
 --   part-<year>-<hash>.sqlite.gz, dir-<n>-<hash>.sqlite.gz  only when the core would
---                           exceed the split threshold (25 MB gzip): the rows of `reports`,
+--                           exceed the split threshold (1 MB gzip): the rows of `reports`,
 --                           `failures` and their `source_files` of one year each, and the
 --                           `organs`, `report_index` and fine `rollups` of one province each
 --                           (same tables as the core), listed in `parts` and `directories`.

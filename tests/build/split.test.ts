@@ -78,7 +78,7 @@ describe('a core over the threshold is split into per-year parts and per-provinc
   const expected = <K extends QueryName>(name: K, args: QueryArgs<K>) => (QUERIES[name] as (d: Queryable, a: unknown) => unknown)(q(reference), args);
 
   test('with the default threshold the seeds stay in one core, with no parts', () => {
-    expect(DEFAULT_SPLIT_GZIP_BYTES).toBe(25 * 1024 * 1024);
+    expect(DEFAULT_SPLIT_GZIP_BYTES).toBe(1024 * 1024);
     expect(wholeSummary.parts).toBe(0);
     expect(listData(whole).filter((f) => /^(part|dir)-/.test(f))).toEqual([]);
     expect(rows(reference, 'SELECT COUNT(*) AS n FROM parts')[0].n).toBe(0);
