@@ -50,6 +50,7 @@ export class Phases {
   constructor(private readonly out: { write(s: string): unknown } | null = process.stderr) {}
 
   begin(label: string): void {
-    this.out?.write(`${label}…（已用 ${formatSeconds((performance.now() - this.start) / 1000)}）\n`);
+    const mb = Math.round(process.memoryUsage.rss() / 2 ** 20);
+    this.out?.write(`${label}…（已用 ${formatSeconds((performance.now() - this.start) / 1000)}，内存 ${mb} MB）\n`);
   }
 }

@@ -38,12 +38,16 @@ describe('Progress', () => {
 });
 
 describe('Phases', () => {
-  test('a line per phase with the time so far; none without an output', () => {
+  test('a line per phase with the time so far and the memory held; none without an output', () => {
     const s = stream(false);
     const ph = new Phases(s.out);
     ph.begin('跨报告检查');
     ph.begin('写入核心文件');
-    expect(s.text().split('\n')).toEqual(['跨报告检查…（已用 0 秒）', '写入核心文件…（已用 0 秒）', '']);
+    const lines = s.text().split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^跨报告检查…（已用 0 秒，内存 [1-9]\d* MB）$/);
+    expect(lines[1]).toMatch(/^写入核心文件…（已用 0 秒，内存 [1-9]\d* MB）$/);
+    expect(lines[2]).toBe('');
     expect(() => new Phases(null).begin('x')).not.toThrow();
   });
 
