@@ -14,8 +14,8 @@ import PairedBars from '../../src/app/charts/PairedBars.svelte';
 import Matrix from '../../src/app/charts/Matrix.svelte';
 import { reportsPerYear } from '../../src/app/shape/overview';
 import { groupRows } from '../../src/app/shape/groups';
-import { OUTCOME_SERIES, REVIEW_SERIES, STATUS_SERIES, TEMPLATE_SERIES, templateShort } from '../../src/app/shape/series';
-import { everyYear, isStray, templateRules, trendLines, yearSpan } from '../../src/app/shape/yearly';
+import { OUTCOME_SERIES, REVIEW_SERIES, STATUS_SERIES, TEMPLATE_SERIES } from '../../src/app/shape/series';
+import { everyYear, isStray, templateRules, trendLines, yearSpan, YEARLY_COLUMNS as yearly } from '../../src/app/shape/yearly';
 import { measureRows, PROACTIVE_MEASURES } from '../../src/app/shape/measures';
 import { rankedName, rankedRows, UNIT_NOTES } from '../../src/app/shape/ranked';
 import { compareRows, reportName } from '../../src/app/shape/compare';
@@ -27,16 +27,6 @@ import * as F from './fixtures';
 const snapshot = (name: string, svg: string) => expect(svg).toMatchFileSnapshot(`snapshots/${name}.svg`);
 const texts = (marks: Mark[], cls?: string) => marks.filter((m) => m.name === 'text' && (!cls || m.attrs.class === cls)).map((m) => m.text);
 const num = (m: Mark, a: string) => Number(m.attrs[a]);
-
-/** the accessors ApplicationsView gives its yearly charts */
-const yearly = {
-  x: (r: FactRow) => r.year ?? 0,
-  y: (r: FactRow) => (typeof r.value === 'number' ? r.value : null),
-  z: (r: FactRow) => r.series ?? '',
-  group: (r: FactRow) => r.template,
-  groupLabel: templateShort,
-  count: (r: FactRow) => r.reports,
-};
 
 describe('各年度报告数 (overview)', () => {
   const rows = reportsPerYear(F.PER_YEAR, NO_FILTERS);

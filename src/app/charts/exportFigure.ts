@@ -50,15 +50,23 @@ function textLines(root: SVGElement, lines: string[], x: number, y: number, size
   return lines.length * size * 1.4;
 }
 
-/** `copy` of `from` with the page's computed presentation written on every element. */
+/**
+ * `copy` of `from` with the page's computed presentation written on its
+ * elements: each property where it differs from what the element would inherit
+ * (opacity, not inherited, where it is not 1), so a 1,000-cell matrix stays small.
+ */
 function inlineStyles(from: SVGSVGElement, copy: SVGSVGElement) {
   const a = [from, ...from.querySelectorAll('*')];
   const b = [copy, ...copy.querySelectorAll('*')];
+  const styles = new Map<Element, CSSStyleDeclaration>(a.map((e) => [e, getComputedStyle(e)]));
   a.forEach((src, i) => {
     const dst = b[i];
-    const cs = getComputedStyle(src);
-    const style = STYLED.map((p) => `${p}:${cs.getPropertyValue(p)}`).join(';');
-    dst.setAttribute('style', style);
+    const cs = styles.get(src)!;
+    const parent = src === from ? null : styles.get(src.parentElement!);
+    const style = STYLED.filter((p) => (p === 'opacity' ? cs.opacity !== '1' : !parent || cs.getPropertyValue(p) !== parent.getPropertyValue(p)))
+      .map((p) => `${p}:${cs.getPropertyValue(p)}`)
+      .join(';');
+    if (style) dst.setAttribute('style', style);
     for (const attr of ['tabindex', 'role', 'href', 'class', 'aria-label', 'aria-hidden']) dst.removeAttribute(attr);
   });
 }
@@ -128,16 +136,4 @@ export async function pngOf(image: FigureImage, scale = 2): Promise<Blob> {
   } finally {
     URL.revokeObjectURL(url);
   }
-}
-
-/** Hand `blob` to the browser as a download named `name`. */
-export function saveBlob(blob: Blob, name: string) {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
 }

@@ -57,6 +57,8 @@ export function wrapText(s: string, max: number, size: number, lines = 2): strin
         break;
       }
     }
+    // closing punctuation never starts a line: it stays at the end of this one
+    while (cut < chars.length && /[，。、；：？！）”)]/.test(chars[cut])) cut++;
     out.push(chars.slice(0, Math.max(1, cut)).join('').trim());
     rest = chars.slice(Math.max(1, cut)).join('').trim();
   }

@@ -69,3 +69,20 @@ export function reportsText(r: [number, number] | null): string {
   if (!r) return '';
   return r[0] === r[1] ? `${r[0]}份` : `${r[0]}–${r[1]}份`;
 }
+
+/**
+ * Where each column stands in its category's band: the groups of one category
+ * side by side in their order, a hair apart; a lone column fills the band.
+ */
+export function placeColumns<T>(columns: readonly Column<T>[], start: (x: string) => number, bandwidth: number): Map<string, { x: number; w: number }> {
+  const groups = new Map<string, string[]>();
+  for (const c of columns) groups.set(c.x, [...(groups.get(c.x) ?? []), c.group].sort());
+  const out = new Map<string, { x: number; w: number }>();
+  for (const c of columns) {
+    const gs = groups.get(c.x)!;
+    const w = bandwidth / gs.length;
+    const gap = gs.length > 1 ? 1 : 0;
+    out.set(c.key, { x: start(c.x) + gs.indexOf(c.group) * w + gap, w: w - 2 * gap });
+  }
+  return out;
+}

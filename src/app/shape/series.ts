@@ -77,9 +77,6 @@ export const TEMPLATE_SERIES: readonly SeriesDef[] = [
   { id: '', label: '无模板表格', color: '#bbbbbb' },
 ];
 
-/** A template as a short column label: 2021 → 21版. */
-export const templateShort = (t: string) => (t ? `${t.slice(2)}版` : '无模板');
-
 /** A check's outcome in the compliance matrix; a check that does not apply to a report has no cell. */
 export const STATUS_SERIES: readonly SeriesDef[] = [
   { id: 'pass', label: '通过', color: '#cfe8d5' },

@@ -77,6 +77,20 @@ export function templateRules(span: readonly [number, number] | null): { at: num
   return span && span[0] <= 2020 && span[1] >= 2021 ? [{ at: 2020.5, label: '模板变更' }] : [];
 }
 
+/**
+ * How a yearly chart reads its FactRows: the year on the axis, the value, the
+ * series, one column per template (never summed) with its short label, and the
+ * reports behind each value.
+ */
+export const YEARLY_COLUMNS = {
+  x: (r: FactRow) => r.year ?? 0,
+  y: (r: FactRow) => (typeof r.value === 'number' ? r.value : null),
+  z: (r: FactRow) => r.series ?? '',
+  group: (r: FactRow) => r.template,
+  groupLabel: (t: string) => (t ? `${t.slice(2)}版` : '无模板'),
+  count: (r: FactRow) => r.reports,
+};
+
 /** A report filed on the other template than its year's (a C02 failure): drawn alone, never joined. */
 export const isStray = (r: FactRow) => r.year != null && r.template !== periodTemplate(r.year);
 
