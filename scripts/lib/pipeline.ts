@@ -80,6 +80,8 @@ export async function processFile(absPath: string, name: string, opts: ProcessOp
     return failed(name, bytes.length, sha256, encoding, `解析失败：${describeError(e)}`);
   }
   const { outcome, reason } = judge(report);
+  // a file judged not to be a report is a failure only, never also a report
+  if (outcome === 'failed') return failed(name, bytes.length, sha256, encoding, reason ?? '不是年度报告');
   let findings: Finding[];
   try {
     // keep what the database stores: the per-row `parts` of a finding are for callers that show them
