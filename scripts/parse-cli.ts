@@ -18,7 +18,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { mergeFindings, runCollectionChecks } from '../src/checks/index';
 import { factValues, type ManifestRow } from '../src/parse/types';
-import { loadManifest } from './lib/manifest';
+import { describeEncoding, loadManifest } from './lib/manifest';
 import { extractFile } from './lib/nodeExtract';
 import { processFile, type ProcessedFile } from './lib/pipeline';
 import { loadRegionResolver } from './lib/regions';
@@ -113,6 +113,7 @@ async function main(): Promise<void> {
   let manifest = new Map<string, ManifestRow>();
   if (args.manifest) {
     const m = loadManifest(args.manifest);
+    if (m.encoding && m.encoding !== 'utf-8') process.stderr.write(`parse: ${args.manifest} 编码：${describeEncoding(m.encoding)}\n`);
     for (const p of m.problems) process.stderr.write(`parse: ${args.manifest}${p.line ? ` 第 ${p.line} 行` : ''}：${p.message}\n`);
     manifest = m.rows;
   }

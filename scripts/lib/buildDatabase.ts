@@ -16,7 +16,7 @@ import { DatabaseWriter, patchShard, shardFileName } from '../../src/db/writer';
 import { toSimplified } from '../../src/parse/normalise';
 import type { Finding, ManifestRow, ParsedReport } from '../../src/parse/types';
 import { PARSER_VERSION } from '../../src/parse/version';
-import { loadManifest } from './manifest';
+import { describeEncoding, loadManifest } from './manifest';
 import { processFile, type ProcessedFile } from './pipeline';
 import { Phases, Progress } from './progress';
 import { loadRegionResolver } from './regions';
@@ -57,6 +57,8 @@ export interface BuildSummary {
   manifestWithoutFile: string[];
   filesWithoutManifest: string[];
   manifestProblems: string[];
+  /** how the manifest was read (utf-8, gb18030 …); null when it is missing or unreadable */
+  manifestEncoding: string | null;
   /** size of the core file */
   bytes: number;
   /** detail shards: count and total size */
@@ -207,6 +209,7 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     manifestWithoutFile,
     filesWithoutManifest,
     manifestProblems: manifest.problems.map((p) => (p.line ? `第 ${p.line} 行：${p.message}` : p.message)),
+    manifestEncoding: manifest.encoding ?? null,
     bytes: 0,
     shards: 0,
     shardBytes: 0,
@@ -282,6 +285,7 @@ export function formatSummary(s: BuildSummary): string {
   for (const d of s.duplicates) lines.push(`  重复：${d.organ} ${d.year} 年有 ${d.files.length} 份报告（${d.files.join('、')}），均已保留并标记`);
   for (const f of s.manifestWithoutFile) lines.push(`  清单中有而文件不存在：${f}`);
   for (const f of s.filesWithoutManifest) lines.push(`  文件不在清单中：${f}`);
+  if (s.manifestEncoding) lines.push(`  清单编码：${describeEncoding(s.manifestEncoding)}`);
   for (const p of s.manifestProblems) lines.push(`  清单问题：${p}`);
   lines.push(`数据库 ${s.outFile}：${(s.bytes / 1024).toFixed(1)} KB，明细文件 ${s.shards} 个共 ${(s.shardBytes / 1024).toFixed(1)} KB`);
   const mb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
