@@ -12,7 +12,7 @@
  * | `zipPartBytes` | each part of a Word file, decompressed (`word/document.xml` …) | mammoth holds about 50× a part while converting (a 45 MB part: 2.2 GB, 15 s) |
  * | `zipTotalBytes` | all parts of a Word file together, decompressed | the same, summed |
  * | `htmlElements` | tags of a web page or of a Word file's rendering | htmlparser2 slows with the square of the nesting depth (100,000 nested elements: 4 s) |
- * | `gridCells` | cells of the expanded table grids of one page or Word file (rowspan/colspan filled in) | a template table has a few hundred; `rowspan=0 colspan=1000` asks for millions |
+ * | `gridCells` | cells of the expanded table grids of one page or Word file (rowspan/colspan filled in) | the tables of testcity-2025.html expand to fewer than 400; `rowspan=0 colspan=1000` asks for millions |
  * | `pdfPages` | pages of a PDF | pages are read one after another |
  * | `pdfPageItems` | text pieces and drawn rules of one PDF page | lines and ruled tables are found by comparing a page's pieces pairwise |
  * | `textChars` | the text handed to the parser | a report's text is a few thousand characters |
