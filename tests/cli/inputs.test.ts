@@ -7,7 +7,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { extractFile } from '../../scripts/lib/nodeExtract.ts';
 
 const CLI = ['--import', 'tsx', 'scripts/parse-cli.ts'];
@@ -36,6 +36,7 @@ describe('a folder stands for its report files', () => {
     expect(r.lines.map((l) => l.file)).toEqual([`${dir}/a.txt`]);
     expect(r.stderr).toContain(`parse: 跳过 ${dir}/.hidden.txt：隐藏文件（以“.”开头），未读取`);
     expect(r.stderr).toContain(`parse: 跳过 ${dir}/link.txt：符号链接，未读取`);
+    fs.rmSync(dir, { recursive: true });
   }, 60_000);
 });
 
@@ -50,7 +51,8 @@ describe('10,000 files, more than a command line holds', () => {
     }
     // the list alone is far over Linux's 128 KiB limit for one argument string
     expect(files.join(' ').length).toBeGreaterThan(128 * 1024);
-  });
+  }, 120_000);
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   test('--files-from - reads them from standard input: one line each, in order', () => {
     const r = run(['--files-from', '-'], files.join('\n') + '\n');
@@ -61,9 +63,10 @@ describe('10,000 files, more than a command line holds', () => {
   }, 120_000);
 
   test('a NUL-separated list (find -print0) and a list file work alike', () => {
-    const list = path.join(dir, '..', `${path.basename(dir)}.list`);
+    const list = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-cli-list-')), 'list');
     fs.writeFileSync(list, files.slice(0, 50).join('\0'));
     expect(run(['--files-from', list]).lines.map((l) => l.file)).toEqual(files.slice(0, 50));
+    fs.rmSync(path.dirname(list), { recursive: true });
     const piped = execFileSync('bash', ['-c', `find ${JSON.stringify(dir)} -name '0000*' -print0 | sort -z | ${JSON.stringify(process.execPath)} ${CLI.join(' ')} --files-from -`], { encoding: 'utf8' });
     expect(piped.trim().split('\n').map((l) => JSON.parse(l).file)).toEqual(files.slice(0, 10));
   }, 120_000);
