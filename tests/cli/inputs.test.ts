@@ -52,7 +52,7 @@ describe('10,000 files, more than a command line holds', () => {
     // the list alone is far over Linux's 128 KiB limit for one argument string
     expect(files.join(' ').length).toBeGreaterThan(128 * 1024);
   }, 120_000);
-  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }), 120_000);
 
   test('--files-from - reads them from standard input: one line each, in order', () => {
     const r = run(['--files-from', '-'], files.join('\n') + '\n');
