@@ -93,4 +93,5 @@ test('processFile: a file judged failed carries no report and no findings', asyn
   expect(p.report).toBeNull();
   expect(p.findings).toEqual([]);
   expect(p.encoding).toBe('utf-8');
+  fs.rmSync(dir, { recursive: true });
 });

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Database } from 'sql.js';
-import { beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDatabase, type BuildSummary } from '../../scripts/lib/buildDatabase.ts';
 import { loadManifest } from '../../scripts/lib/manifest.ts';
 import { openBuiltDatabase } from '../../scripts/lib/openBuilt.ts';
@@ -25,6 +25,7 @@ const CSV = `${fs
   .split('\n')
   .join('\r\n')}\r\nz.txt,"某某县人民政府办公室,信息公开科",,,,县级部门,2021,http://www.example.gov.cn/art/2022/1/20/art_1.html,2022年1月20日\r\n`;
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-manifest-enc-'));
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 const write = (name: string, bytes: Uint8Array) => {
   const p = path.join(dir, name);
   fs.writeFileSync(p, bytes);
