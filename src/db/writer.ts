@@ -10,7 +10,7 @@ import { CHECKS, CODE_ORDER } from './checkCatalogue';
 import { encodeChecks } from './checkCodes';
 import { SCHEMA_VERSION, coreSchemaSql, detailSchemaSql } from './schema';
 
-export type Outcome = 'ok' | 'partial' | 'failed';
+export type Outcome = 'ok' | 'partial' | 'failed' | 'skipped';
 
 export interface SourceFileRow {
   file: string;
