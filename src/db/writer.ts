@@ -6,7 +6,7 @@
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import { FACT_KEYS } from '../parse/factKeys';
 import type { Finding, ManifestRow, ParsedReport } from '../parse/types';
-import { CHECKS } from './checkCatalogue';
+import { CHECKS, CODE_ORDER } from './checkCatalogue';
 import { encodeChecks } from './checkCodes';
 import { SCHEMA_VERSION, coreSchemaSql, detailSchemaSql } from './schema';
 
@@ -283,7 +283,7 @@ export class DatabaseWriter {
       report.procurementAmount?.unit ?? null,
       failed.filter((f) => f.severity === 'error').length,
       failed.filter((f) => f.severity === 'warning').length,
-      encodeChecks(r.findings),
+      encodeChecks(r.findings, CODE_ORDER),
     ];
     for (const f of FACT_KEYS) values.push(report.cells[f.key]?.value ?? null);
     this.insertReport.run(values);

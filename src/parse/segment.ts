@@ -156,6 +156,14 @@ export function rowReadings(tokens: readonly Token[], n: number, check: RowCheck
     return charsLeft >= t[0] - cell - 1 + String(Math.trunc(s)).length;
   };
 
+  const allWeighed = (): boolean => {
+    for (const [t, parts] of totalAt) {
+      if (values[t] === null) return false;
+      for (const p of parts) if (values[p] === null) return false;
+    }
+    return true;
+  };
+
   const walk = (u: number, pos: number): void => {
     if (over) return;
     if (++steps > limits.maxRowSteps) {
@@ -165,7 +173,10 @@ export function rowReadings(tokens: readonly Token[], n: number, check: RowCheck
     const cell = values.length;
     if (u === units.length) {
       if (cell === n) {
-        readings.push({ values: values.slice(), from: from.slice(), split: readingSplit(from) });
+        const split = readingSplit(from);
+        // a cut run is trusted only where the row's arithmetic could weigh it (no blank operand)
+        if (split && !allWeighed()) return;
+        readings.push({ values: values.slice(), from: from.slice(), split });
         if (readings.length > limits.maxRowReadings) over = true;
       }
       return;

@@ -176,9 +176,10 @@ export function tokeniseLine(out: Token[], text: string, line: number): void {
 
 /**
  * Lines that are not part of any table: a page footer inside a table ('— 4 —',
- * '- 4 -', '第 4 页 共 9 页', '4/9') and a markdown table's rule ('|---|---|').
+ * '- 4 -', '第 4 页 共 9 页', '4/9') and a table's rule ('|---|---|', or '------' once a
+ * converter dropped the pipes).
  */
-const PAGE_FURNITURE = /^\s*(?:[-—–－_]{1,3}\s*\d{1,3}\s*[-—–－_]{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?)\s*$/;
+const PAGE_FURNITURE = /^\s*(?:[-=_]{4,}|[—–]{4,}|[-—–－_]{1,3}\s*\d{1,3}\s*[-—–－_]{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?)\s*$/;
 
 /**
  * A remark printed in a figure's cell, '22（其中修订 16 件）': the figure is the

@@ -132,3 +132,45 @@ describe.skipIf(!have)('complete real reports through build:db', () => {
     });
   }
 });
+
+/**
+ * The same reports flattened further — every space and tab gone, and once
+ * more with every line break gone too (what a crawler makes of a page) — go
+ * through the CLI: whatever share is read, no figure may be wrong.
+ */
+const corpus = path.resolve(root, '../shared/corpus');
+describe.skipIf(!have)('real reports flattened further: never a wrong figure', () => {
+  for (const mode of ['no spaces', 'one line'] as const) {
+    it(`${mode}: seeds and the complete texts`, () => {
+      const dir = tmpDir('flat');
+      const sources = [
+        ...fs.readdirSync(path.join(corpus, 'seeds')).filter((f) => f.endsWith('.txt')).map((f) => path.join(corpus, 'seeds', f)),
+        ...files.filter((f) => /\.(txt|md)$/.test(f)).map((f) => path.join(complete, f)),
+      ];
+      const truths = new Map<string, Truth>();
+      for (const src of sources) {
+        let text = fs.readFileSync(src, 'utf8').replace(/[ \t\u3000|]+/g, '');
+        if (mode === 'one line') text = text.replace(/\n+/g, '');
+        const name = `${stem(path.basename(src))}.txt`;
+        fs.writeFileSync(path.join(dir, name), text);
+        truths.set(stem(name), JSON.parse(fs.readFileSync(src.replace(/\.(txt|md)$/, '.json'), 'utf8')));
+      }
+      const stdout = execFileSync(process.execPath, ['--import', 'tsx', 'scripts/parse-cli.ts', ...[...truths.keys()].map((n) => path.join(dir, `${n}.txt`))], { cwd: root, encoding: 'utf8', maxBuffer: 64 << 20 });
+      let stated = 0;
+      let read = 0;
+      const wrong: string[] = [];
+      for (const line of stdout.split('\n').filter(Boolean)) {
+        const o = JSON.parse(line) as { file: string; facts?: Record<string, number | null> };
+        const name = stem(path.basename(o.file));
+        const s = scoreFacts(name, o.facts ?? {}, { ...truths.get(name)!, facts: truths.get(name)!.facts ?? {} });
+        wrong.push(...s.wrong);
+        stated += s.stated;
+        read += s.stated - s.missed.length - s.wrong.length;
+      }
+      fs.rmSync(dir, { recursive: true, force: true });
+      console.log(`flattened (${mode}): ${read} of ${stated} figures read (${((100 * read) / stated).toFixed(1)}%), ${wrong.length} wrong`);
+      expect(wrong).toEqual([]);
+      expect(stated).toBeGreaterThan(1400);
+    });
+  }
+});
