@@ -120,7 +120,7 @@ function render(rows: Row[], commit: string): string {
   L.push(
     `\`npm run bench:synth-read\` at ${commit}: generated reports (scripts/synth, seeds fixed per layout and template) parsed by \`parseReport\` and scored by scripts/synth/readBack. **Share read** = figures given with the right number / figures the report states. **Wrong** = a number where the truth is another number, null (a blank or dash cell, a total left empty) or no such fact — the rule is 0. The new layouts (flattened, detached-labels, ocr-tables) are drawn only by name, the others are the layouts every seed draws from. Parse time is the median per report on this shared machine (noisy).`,
     '',
-    '| layout | template | reports | figures stated | read | share read | wrong figures (in a row with an empty/dash cell) | reports with a wrong figure | template/year wrong | parse, ms/report |',
+    '| layout | template | reports | figures stated | read | share read | wrong figures (of them in a row — in table 四, the table — with an empty or dash cell) | reports with a wrong figure | template/year wrong | parse, ms/report |',
     '|---|---|---|---|---|---|---|---|---|---|',
   );
   for (const r of rows) {
