@@ -29,9 +29,14 @@ function withRead(cells: Cell[], read: CellRead): Cell[] {
   return cells.map((c) => (c.state === 'missing' ? c : { ...c, read }));
 }
 
+/**
+ * A row's readings as the identities weigh them: a dash counts as 0 (as the
+ * template's arithmetic reads it); a blank (maybe a figure left unfilled) or a
+ * cell not in the text is unknown, and keeps its column out of the sums.
+ */
 function valuesOf(read: RowRead): (number | null)[][] | null {
-  if (read.kind === 'cells') return [read.cells.map((c) => c.value)];
-  if (read.kind === 'readings') return read.readings.map((r) => r.values);
+  if (read.kind === 'cells') return [read.cells.map((c) => (c.state === 'dash' ? 0 : c.value))];
+  if (read.kind === 'readings') return read.readings.map((r) => r.values.map((v, i) => (v === null && read.tokens[r.from[i]].kind !== 'empty' ? 0 : v)));
   return null;
 }
 
@@ -147,6 +152,11 @@ export function readTable4(tokens: readonly Token[], ctx: RowContext, settings: 
     vals.push(t);
   }
   if (!vals.length) return;
+  // empty cells above the figures, separated from them by a blank line, are the header's (one cell per line)
+  const first = vals.findIndex((t) => t.kind !== 'empty');
+  let start = first;
+  while (start > 0 && vals[start - 1].kind === 'empty' && vals[start].line - vals[start - 1].line <= 1) start--;
+  if (vals.length - start >= spec.keys.length) vals.splice(0, start);
   const read = readRow(spec, dropStrays({ block: vals }).block, ctx, true, vals[0].line, settings);
   let row: Cell[];
   if (read.kind === 'readings') {

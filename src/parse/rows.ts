@@ -254,7 +254,22 @@ export function collectRows(stream: TokenStream, specs: readonly RowSpec[], orde
     }
     rows.set(hit.spec.id, { spec: hit.spec, tokens: claimed, labelLine, lastInText: h === hits.length - 1 });
   }
-  return { hits, rows, bare, loose };
+  return { hits, rows, bare, loose: alignable ? loose.map((l) => withoutLabelColumns(l, hits, rows, specs.find((x) => !x.group)?.keys.length ?? 0)) : loose };
+}
+
+/**
+ * A loose row keeps the empty label columns of its table ('|  |  | 0 |  | 0 |'
+ * under '|  | 2.重复申请 | 0 |'): where the labelled row next to it has its
+ * first figure in column k, the loose row's empty cells before column k are
+ * label columns, not blank figures — as many as the row has cells too many.
+ */
+function withoutLabelColumns(l: LooseRow, hits: readonly LabelHit[], rows: ReadonlyMap<string, RowTokens>, width: number): LooseRow {
+  if (l.tokens.length <= width) return l;
+  const near = [hits[l.after], hits[l.after + 1]].map((h) => (h ? rows.get(h.spec.id)?.tokens[0] : undefined)).find((t) => t?.delimited && t.sep === l.tokens[0].sep && t.col !== undefined);
+  const k = near?.col ?? 0;
+  let drop = 0;
+  while (l.tokens.length - drop > width && l.tokens[drop].kind === 'empty' && (l.tokens[drop].col ?? Infinity) < k) drop++;
+  return drop ? { ...l, tokens: l.tokens.slice(drop) } : l;
 }
 
 export interface RowContext {
