@@ -223,7 +223,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
     const mo = m.organ.trim();
     const ms = toSimplifiedName(mo);
     if (organSimplified && !sameOrgan(ms, organSimplified)) {
-      notes.push({ kind: 'manifest-disagrees', message: `organ: manifest '${mo}', text '${organ}'` });
+      notes.push({ kind: 'manifest-disagrees', message: `机关：清单为“${mo}”，正文为“${organ}”（采用清单）` });
     }
     organ = mo;
     organSimplified = ms;
@@ -232,7 +232,7 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
   const period = findPeriod(lines.slice(0, Math.min(lines.length, 200)).join('\n'));
   let year = findYear(lines, title?.year ?? null, period?.year ?? null, s1);
   if (m?.year) {
-    if (year !== null && year !== m.year) notes.push({ kind: 'manifest-disagrees', message: `year: manifest ${m.year}, text ${year}` });
+    if (year !== null && year !== m.year) notes.push({ kind: 'manifest-disagrees', message: `年度：清单为 ${m.year}，正文为 ${year}（采用清单）` });
     year = m.year;
   }
 

@@ -191,7 +191,7 @@ describe('the built site', () => {
        FROM reports r JOIN organs o USING (organ_id) WHERE r.template = '2019' AND r.s2_punishment_decisions IS NOT NULL
        ORDER BY r.s2_punishment_decisions DESC, o.name, r.year LIMIT 25`,
     );
-    expect(rows.map((r) => [r.organ, r.province, r.city, r.county, r.year, r.template, r.fact_key, r.unit, r.value])).toEqual(
+    expect(rows.map((r) => [r.机关, r.省份, r.城市, r.区县, r.年度, r.模板, r.key, r.单位, r.数值])).toEqual(
       expected.map((e) => [e.organ, e.province ?? '', e.city ?? '', e.county ?? '', String(e.year), '2019', 's2.punishment.decisions', '项', String(e.value)]),
     );
     expect(errors).toEqual([]);
@@ -207,8 +207,8 @@ describe('the built site', () => {
     const rows = Papa.parse<Record<string, string>>(fs.readFileSync((await download.path())!, 'utf8').slice(1), { header: true, skipEmptyLines: true }).data;
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
-      const [db1] = all(`SELECT SUM(${r.fact_key.replaceAll('.', '_')}) AS v, COUNT(${r.fact_key.replaceAll('.', '_')}) AS n FROM reports WHERE year = ? AND template = ?`, [Number(r.year), r.template]);
-      expect([r.value, r.reports]).toEqual([db1.n ? String(db1.v) : '', String(db1.n)]);
+      const [db1] = all(`SELECT SUM(${r.key.replaceAll('.', '_')}) AS v, COUNT(${r.key.replaceAll('.', '_')}) AS n FROM reports WHERE year = ? AND template = ?`, [Number(r.年度), r.模板]);
+      expect([r.数值, r.报告数]).toEqual([db1.n ? String(db1.v) : '', String(db1.n)]);
     }
     await page.close();
   });

@@ -32,6 +32,6 @@ describe('Word report (.docx through mammoth into the page reader)', () => {
 
   it('a file that is not a Word document is an error, not an empty report', async () => {
     const r = await extractText('broken.docx', new TextEncoder().encode('not a zip'));
-    expect(r).toEqual({ error: expect.stringContaining('cannot read broken.docx') });
+    expect(r).toEqual({ error: expect.stringContaining('无法读取 broken.docx') });
   });
 });

@@ -61,7 +61,7 @@ export async function extractText(file: string, bytes: Uint8Array): Promise<Extr
       return fromLines(r.lines, r.locators, r.meta);
     }
   } catch (e) {
-    return { error: `cannot read ${path.basename(file)}: ${e instanceof Error ? e.message : String(e)}` };
+    return { error: `无法读取 ${path.basename(file)}：${e instanceof Error ? e.message : String(e)}` };
   }
-  return { error: `not a structured input (${ext || 'no extension'}): read it as text` };
+  return { error: `不是结构化文件（${ext || '无扩展名'}）：请按文本读取` };
 }
