@@ -84,7 +84,7 @@ export async function processFile(absPath: string, name: string, opts: ProcessOp
   const manifest = withPageMeta(opts.manifest ?? null, pageMeta, name);
   let report: ParsedReport;
   try {
-    report = parseReport(text, { file: name, manifest: manifest ?? undefined, resolveRegion: opts.resolveRegion });
+    report = parseReport(text, { file: name, manifest: manifest ?? undefined, resolveRegion: opts.resolveRegion, pageTitle: pageMeta?.title });
   } catch (e) {
     return failed(name, bytes.length, sha256, encoding, `解析失败：${describeError(e)}`);
   }

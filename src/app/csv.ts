@@ -8,6 +8,7 @@
 import { unparse } from 'papaparse';
 import type { FactRow } from './shape/factRow';
 import type { Filters } from '../db/filters';
+import { saveBlob } from './download';
 
 export const BOM = '\uFEFF';
 
@@ -61,15 +62,7 @@ export function csvFileName(chart: string, f: Filters, organName = ''): string {
 export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '');
 
 export function downloadText(text: string, fileName: string) {
-  const blob = new Blob([text], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName);
 }
 
 export function downloadCsv(rows: readonly FactRow[], fileName: string) {

@@ -1,7 +1,7 @@
 /**
  * Building blocks shared by every check: reading a cell without ever turning a
  * gap into 0, naming a cell in Chinese, and folding per-row / per-column
- * results into the one finding a check returns.
+ * results into the one verdict a check returns.
  */
 import { FACT_KEY_INFO } from '../parse/factKeys';
 import type { Cell, Finding, FindingStatus, ParsedReport, Severity } from '../parse/types';
@@ -19,10 +19,32 @@ export interface CheckFinding extends Finding {
   parts?: FindingPart[];
 }
 
+/**
+ * What a check's run returns: its finding without the check id, and without a
+ * severity unless this case departs from the one the check declares (C01, C02).
+ */
+export interface Verdict {
+  status: FindingStatus;
+  evidence: string;
+  keys: string[];
+  parts?: FindingPart[];
+  severity?: Severity;
+}
+
+export const pass = (evidence: string, keys: string[] = []): Verdict => ({ status: 'pass', evidence, keys });
+export const fail = (evidence: string, keys: string[] = []): Verdict => ({ status: 'fail', evidence, keys });
+export const na = (evidence: string, keys: string[] = []): Verdict => ({ status: 'na', evidence, keys });
+
 /** The cell's number, or null when blank, dash, text, missing or absent from the template. */
 export function num(report: ParsedReport, key: string): number | null {
   const c: Cell | undefined = report.cells[key];
   return c && c.state === 'number' && typeof c.value === 'number' && Number.isFinite(c.value) ? c.value : null;
+}
+
+/** The cell is not in the report at all — not even blank: its row or table is missing. */
+export function absent(report: ParsedReport, key: string): boolean {
+  const c = report.cells[key];
+  return !c || c.state === 'missing';
 }
 
 /** The Chinese label of a fact key as the template prints it. */
@@ -88,40 +110,28 @@ export function same(a: number, b: number): boolean {
 export type Fold = 'strict' | 'lenient';
 
 export function fold(
-  check: string,
-  severity: Severity,
   parts: FindingPart[],
   mode: Fold,
   passSummary: (passed: FindingPart[]) => string,
   emptyEvidence = '无可核对的数据',
-): CheckFinding {
+): Verdict {
   const keys = [...new Set(parts.flatMap((p) => p.keys))];
   const failed = parts.filter((p) => p.status === 'fail');
-  const na = parts.filter((p) => p.status === 'na');
+  const unassessable = parts.filter((p) => p.status === 'na');
   const passed = parts.filter((p) => p.status === 'pass');
   const list = (ps: FindingPart[]) =>
     ps.slice(0, 3).map((p) => p.evidence).join('；') + (ps.length > 3 ? `；另有 ${ps.length - 3} 处` : '');
   if (failed.length) {
-    return { check, status: 'fail', severity, evidence: list(failed), keys: [...new Set(failed.flatMap((p) => p.keys))], parts };
+    return { status: 'fail', evidence: list(failed), keys: [...new Set(failed.flatMap((p) => p.keys))], parts };
   }
   if (passed.length === 0) {
-    return { check, status: 'na', severity, evidence: na.length ? list(na) : emptyEvidence, keys, parts };
+    return { status: 'na', evidence: unassessable.length ? list(unassessable) : emptyEvidence, keys, parts };
   }
-  if (na.length && mode === 'strict') {
-    return { check, status: 'na', severity, evidence: `${passed.length} 处相符；${list(na)}`, keys, parts };
+  if (unassessable.length && mode === 'strict') {
+    return { status: 'na', evidence: `${passed.length} 处相符；${list(unassessable)}`, keys, parts };
   }
-  const tail = na.length ? `；${na.length} 处无法核对` : '';
-  return { check, status: 'pass', severity, evidence: passSummary(passed) + tail, keys, parts };
-}
-
-export function finding(
-  check: string,
-  status: FindingStatus,
-  severity: Severity,
-  evidence: string,
-  keys: string[] = [],
-): CheckFinding {
-  return { check, status, severity, evidence, keys };
+  const tail = unassessable.length ? `；${unassessable.length} 处无法核对` : '';
+  return { status: 'pass', evidence: passSummary(passed) + tail, keys, parts };
 }
 
 /** Evidence for table checks on a report without template tables. */

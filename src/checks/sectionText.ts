@@ -106,3 +106,8 @@ function spanLocator(sourceText: string, startLine: number, endLine: number) {
 export function compactText(s: string): string {
   return s.replace(/[\s\p{P}\p{S}]/gu, '');
 }
+
+/** The first `max` characters of a text, with … when cut: for quoting prose in evidence. */
+export function quote(text: string, max = 24): string {
+  return text.length > max ? `${text.slice(0, max)}…` : text;
+}

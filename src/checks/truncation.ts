@@ -19,7 +19,8 @@ export function textEndsIn(report: ParsedReport): number | null {
   return last.endLine >= report.lineCount ? last.index : null;
 }
 
-const NUMERALS = ['', '一', '二', '三', '四', '五', '六'];
+/** Section numbers as printed: NUMERALS[3] = 三. */
+export const NUMERALS = ['', '一', '二', '三', '四', '五', '六'];
 
 /** 文本在第二部分中断 */
 export function cutNote(index: number): string {

@@ -4,8 +4,7 @@
  * plain argument object, returning column tables. They run in the worker.
  */
 import { FACT_KEYS } from '../parse/factKeys';
-import { CHECK_INFO, CHECKS } from './checkCatalogue';
-import { decodeChecks } from './checkCodes';
+import { checkPosition, decodeChecks } from './checkCodes';
 import { whereFilters, type Filters } from './filters';
 import { REPORT_KEY_SQL, legacyId, parseReportKey } from './keys';
 import { simplifyOrganChars } from '../checks/organKey';
@@ -281,22 +280,27 @@ export const FAILURE_LIMIT = 500;
 
 export function compliance(db: Queryable, a: { filters: Filters; check: string }): Compliance {
   const w = whereFilters(a.filters);
+  // the checks as the build wrote them (title and severity from src/checks)
+  const catalogue = db.all('SELECT check_id, title, severity FROM checks ORDER BY check_id');
+  const checkIds = strs(catalogue, 'check_id');
+  const severities = strs(catalogue, 'severity');
+  const usualSeverity = new Map(checkIds.map((id, i) => [id, severities[i]]));
   // one pass over the reports: pass / fail / na counts of every check from reports.checks
-  const sums = CHECKS.map((c, i) => {
-    const at = `substr(r.checks, ${i + 1}, 1)`;
+  const sums = checkIds.map((id, i) => {
+    const at = `substr(r.checks, ${checkPosition(id)}, 1)`;
     return `SUM(${at} = 'p') AS p${i}, SUM(${at} IN ('E', 'W', 'I')) AS f${i}, SUM(${at} = 'n') AS n${i}`;
   }).join(',\n       ');
   const totals = db.all(`SELECT ${sums} ${FROM} WHERE ${w.sql}`, w.params);
   const at = (k: string) => Number(totals.columns[k]?.[0] ?? 0);
   const checks: Table = {
-    length: CHECKS.length,
+    length: checkIds.length,
     columns: {
-      check_id: CHECKS.map((c) => c.id),
-      title: CHECKS.map((c) => c.title),
-      severity: CHECKS.map((c) => c.severity),
-      pass: CHECKS.map((_, i) => at(`p${i}`)),
-      fail: CHECKS.map((_, i) => at(`f${i}`)),
-      na: CHECKS.map((_, i) => at(`n${i}`)),
+      check_id: checkIds,
+      title: strs(catalogue, 'title'),
+      severity: severities,
+      pass: checkIds.map((_, i) => at(`p${i}`)),
+      fail: checkIds.map((_, i) => at(`f${i}`)),
+      na: checkIds.map((_, i) => at(`n${i}`)),
     },
   };
   const matrixReports = db.all(
@@ -314,12 +318,12 @@ export function compliance(db: Queryable, a: { filters: Filters; check: string }
   const matrix: Table = { length: 0, columns: { report_id: [], check_id: [], status: [], severity: [], evidence: [] } };
   strs(matrixReports, 'checks').forEach((code, i) => {
     const id = matrixReports.columns.report_id[i];
-    for (const c of decodeChecks(code)) {
+    for (const c of decodeChecks(code, checkIds)) {
       if (!c.status) continue;
       matrix.columns.report_id.push(id);
       matrix.columns.check_id.push(c.check);
       matrix.columns.status.push(c.status);
-      matrix.columns.severity.push(c.severity ?? CHECK_INFO.get(c.check)!.severity);
+      matrix.columns.severity.push(c.severity ?? usualSeverity.get(c.check)!);
       matrix.columns.evidence.push(c.status === 'fail' ? (evidenceOf.get(`${id}|${c.check}`) ?? '') : '');
       matrix.length++;
     }

@@ -6,7 +6,7 @@
 import type { Database, SqlJsStatic, Statement } from 'sql.js';
 import { FACT_KEYS } from '../parse/factKeys';
 import type { Finding, ManifestRow, ParsedReport } from '../parse/types';
-import { CHECKS } from './checkCatalogue';
+import { CHECKS, CODE_ORDER } from './checkCatalogue';
 import { encodeChecks } from './checkCodes';
 import { coverageOf } from './coverage';
 import { organHash, organKeys } from './keys';
@@ -292,7 +292,7 @@ export class DatabaseWriter {
       report.procurementAmount?.unit ?? null,
       failed.filter((f) => f.severity === 'error').length,
       failed.filter((f) => f.severity === 'warning').length,
-      encodeChecks(r.findings),
+      encodeChecks(r.findings, CODE_ORDER),
       cov.assessed,
       cov.passed,
       cov.unassessed,

@@ -1,28 +1,38 @@
 /**
  * parseReport: one report's text → ParsedReport. Pure: no Node, no DOM.
+ * Named stages, each deciding one thing and recording what it decided in the
+ * report's notes (as camelot's parser stages do), tuned by one settings object:
  *
- * 1. normalise characters line by line (full-width, pinyin glosses, traditional → simplified);
- * 2. find the six section headings;
- * 3. tokenise sections 二–四 into label text and value tokens;
- * 4. find each table row by its printed label and read the cells that follow it;
- * 5. metadata (organ, year, period, template) and section 一's stated total.
+ * 1. normalise    characters line by line (full-width, pinyin glosses, traditional → simplified);
+ * 2. locate-sections  the six section headings and where each table's text is;
+ * 3. read-tables  tokens → rows found by their printed labels;
+ * 4. align-rows   table 三 rows whose labels went missing placed by the template's order;
+ * 5. solve-tables digit runs split, and placements confirmed, only where the
+ *                 tables' identities leave one reading; amounts in 万元;
+ * 6. metadata     organ, year, period, template, section 一's stated total;
+ * 7. manifest     the manifest row overrides the text, disagreements noted.
  */
 import type { Cell, ManifestRow, ParsedReport, ParseNote, RegionResolution, RegionResolver, SectionSpan } from './types';
 import { keysForTemplate, type Template } from './factKeys';
-import { normaliseText, compact, toSimplified } from './normalise';
+import { normaliseText, compact, toSimplified, type NormalisedText } from './normalise';
 import { findHeadings, sectionSpans, type Heading } from './sections';
-import { tokenise, type Position, type Token } from './tokenise';
-import { readRows, assignRow, missingCell, buildStream, type TokenStream } from './rows';
-import { table2Specs, table3Specs, table4Spec } from './tables';
+import { tokenise, type Position } from './tokenise';
+import { missingCell, buildStream, type TokenStream } from './rows';
+import { readTable2, readTable3, readTable4 } from './readTables';
 import { detectTemplate } from './template';
 import { makeAmount, unitFromHeader } from './amounts';
 import { proactiveTotal } from './prose';
-import { findTitleOrgan, findBodyOrgan, findPeriod, findYear } from './metadata';
+import { findTitleOrgan, findBodyOrgan, findPeriod, findYear, organFromPageTitle } from './metadata';
+import { resolveSettings, type ParserSettings } from './settings';
 
 export interface ParseOptions {
   file?: string;
   manifest?: ManifestRow;
   resolveRegion?: RegionResolver;
+  /** the title a saved page states about itself (its <title>), used when the text prints no title */
+  pageTitle?: string;
+  /** limits and windows of the stages (unknown keys are rejected) */
+  settings?: Partial<ParserSettings>;
 }
 
 const NO_REGION: RegionResolution = {
@@ -31,7 +41,7 @@ const NO_REGION: RegionResolution = {
   candidates: [],
 };
 
-interface Region {
+interface TextSpan {
   from: Position;
   to: Position;
   /** no later section heading: the text stops inside this part */
@@ -58,8 +68,16 @@ function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.col < b.col);
 }
 
+// ---------------------------------------------------------------- stage: locate sections
+
+interface Located {
+  headings: Heading[];
+  sections: SectionSpan[];
+  tables: Record<2 | 3 | 4, TextSpan | null>;
+}
+
 /** Where each table's text is: from its heading to the next heading found (or the end). */
-function tableRegions(lines: readonly string[], headings: readonly Heading[]): Record<2 | 3 | 4, Region | null> {
+function tableSpans(lines: readonly string[], headings: readonly Heading[]): Record<2 | 3 | 4, TextSpan | null> {
   const byIndex = new Map(headings.map((h) => [h.index, h]));
   const end = endPos(lines);
   const next = (k: number): { pos: Position; open: boolean } => {
@@ -71,7 +89,7 @@ function tableRegions(lines: readonly string[], headings: readonly Heading[]): R
     for (const h of headings) if (h.index < k) p = h;
     return p ? headingPos(p) : null;
   };
-  const out: Record<2 | 3 | 4, Region | null> = { 2: null, 3: null, 4: null };
+  const out: Record<2 | 3 | 4, TextSpan | null> = { 2: null, 3: null, 4: null };
   for (const k of [2, 3, 4] as const) {
     const h = byIndex.get(k);
     const n = next(k);
@@ -92,178 +110,210 @@ function tableRegions(lines: readonly string[], headings: readonly Heading[]): R
   return out;
 }
 
-/** Table 四: fifteen numbers in one row (or three rows of five) under a header of text. */
-function readTable4(tokens: Token[], ctx: { lines: readonly string[]; notes: ParseNote[]; truncated: boolean }, cells: Record<string, Cell>): void {
-  const spec = table4Spec();
-  // empty cells on a header line are the header's merged cells, not blank figures
-  const textLines = new Set<number>();
-  for (const t of tokens) if (t.kind === 'text') textLines.add(t.line);
-  const vals: Token[] = [];
-  let started = false;
-  for (const t of tokens) {
-    if (t.kind === 'text') {
-      // prose after the numbers (a missing 五 heading): stop
-      if (started && (t.text.length > 15 || /[。；]/.test(t.text))) break;
-      continue;
-    }
-    if (t.kind === 'empty' && textLines.has(t.line)) continue;
-    if (t.kind !== 'empty') started = true;
-    vals.push(t);
+function locateSections(lines: readonly string[], notes: ParseNote[]): Located {
+  const headings = findHeadings(lines);
+  const sections = sectionSpans(headings, lines.length);
+  for (let i = 1; i <= 6; i++) {
+    if (!sections.some((s) => s.index === i)) notes.push({ kind: 'section-missing', message: `section ${'一二三四五六'[i - 1]} not found`, stage: 'locate-sections' });
   }
-  if (!vals.length) return;
-  const row = assignRow(spec, vals, ctx, true, vals[0].line);
-  spec.keys.forEach((k, i) => (cells[k] = row[i]));
+  return { headings, sections, tables: tableSpans(lines, headings) };
 }
+
+function proseOf(lines: readonly string[], located: Located, i: number): string | null {
+  const s = located.sections.find((x) => x.index === i);
+  if (!s) return null;
+  const h = located.headings.find((x) => x.index === i)!;
+  const first = lines[s.startLine - 1].slice(h.col);
+  const body = [first.replace(/^\s*\S*?(?:情况|事项|概述|概况|改进情况)\s*/, ''), ...lines.slice(s.startLine, s.endLine)];
+  return body.join('\n').trim();
+}
+
+// ---------------------------------------------------------------- stages: read, align and solve tables
+
+interface Tables {
+  template: Template | null;
+  templateLabels: string[];
+  cells: Record<string, Cell>;
+  procurementAmount: ParsedReport['procurementAmount'];
+}
+
+function readTables(norm: NormalisedText, located: Located, settings: ParserSettings, notes: ParseNote[]): Tables {
+  const lines = norm.simp;
+  const streams = {} as Record<2 | 3 | 4, TokenStream | null>;
+  for (const k of [2, 3, 4] as const) {
+    const r = located.tables[k];
+    streams[k] = r ? buildStream(tokenise(lines, r.from, r.to)) : null;
+  }
+  const decision = detectTemplate([streams[2], streams[3], streams[4]].map((s) => s?.compact ?? '').join('\u0001'));
+  const template = decision.template;
+  if (decision.mixed) notes.push({ kind: 'mixed-template-labels', message: `labels of both templates: ${decision.labels.join(', ')}`, stage: 'read-tables' });
+  const cells: Record<string, Cell> = {};
+  let procurementAmount: ParsedReport['procurementAmount'] = null;
+  if (!template) {
+    notes.push({ kind: 'no-template', message: 'no template table (二/三/四) found in the text', stage: 'read-tables' });
+    return { template, templateLabels: decision.labels, cells, procurementAmount };
+  }
+  for (const k of templateKeys(template)) cells[k] = missingCell();
+  const ctxOf = (k: 2 | 3 | 4) => ({ lines: norm.raw, notes, truncated: located.tables[k]!.open });
+  const s2 = streams[2];
+  if (s2) {
+    const { units } = readTable2(s2, template, ctxOf(2), settings, cells);
+    procurementAmount = amounts(template, s2, cells, units, notes);
+  }
+  if (streams[3]) readTable3(streams[3], template, { ...ctxOf(3), labelPadFirst: true }, settings, cells);
+  if (streams[4]) readTable4(streams[4].tokens, ctxOf(4), settings, cells);
+  return { template, templateLabels: decision.labels, cells, procurementAmount };
+}
+
+/** Money in table 二 in 万元: 2019's procurement amount (unit from the cell or its header), 2021's fees printed in 元. */
+function amounts(template: Template, stream: TokenStream, cells: Record<string, Cell>, units: Map<string, '万元' | '元'>, notes: ParseNote[]): ParsedReport['procurementAmount'] {
+  if (template === '2019') {
+    const at = stream.compact.indexOf('采购总金额');
+    const header = at >= 0 ? unitFromHeader(stream.compact.slice(at, at + 30)) : null;
+    const c = cells['s2.procurement.amount'];
+    const cellUnit = units.get('s2.procurement.amount');
+    if (c.state === 'number' && c.value !== null) {
+      const amount = makeAmount(c.value, c.raw, cellUnit, header);
+      cells['s2.procurement.amount'] = { ...c, value: amount.value };
+      if (amount.unitUnknown) notes.push({ kind: 'unit-unknown', message: `procurement amount '${c.raw}' states no unit (taken as 万元 as written)`, line: c.source?.line, stage: 'solve-tables' });
+      return amount;
+    }
+    if (c.state !== 'missing') return { value: null, unit: cellUnit ?? header, raw: c.raw, unitUnknown: (cellUnit ?? header) === null };
+    return null;
+  }
+  const c = cells['s2.fees.amount'];
+  if (units.get('s2.fees.amount') === '元' && c.value !== null) {
+    cells['s2.fees.amount'] = { ...c, value: makeAmount(c.value, c.raw, '元', '万元').value };
+    notes.push({ kind: 'unit-converted', message: `fee amount '${c.raw}' printed in 元, converted to 万元`, line: c.source?.line, stage: 'solve-tables' });
+  }
+  return null;
+}
+
+// ---------------------------------------------------------------- stage: metadata
 
 function lineOfOffset(lines: readonly string[], fromLine: number, toLine: number, needle: string): number {
   for (let l = fromLine; l <= toLine && l < lines.length; l++) if (lines[l].includes(needle)) return l;
   return fromLine;
 }
 
-export function parseReport(text: string, options: ParseOptions = {}): ParsedReport {
-  const notes: ParseNote[] = [];
-  const norm = normaliseText(text);
+interface Metadata {
+  organ: string | null;
+  organSimplified: string | null;
+  organSource: ParsedReport['organSource'];
+  year: number | null;
+  period: string | null;
+}
+
+function readMetadata(norm: NormalisedText, s1: string | null, settings: ParserSettings, pageTitle: string | undefined): Metadata {
   const lines = norm.simp;
-  const headings = findHeadings(lines);
-  const sections: SectionSpan[] = sectionSpans(headings, lines.length);
-  const spanOf = (i: number) => sections.find((s) => s.index === i) ?? null;
-  const proseOf = (i: number): string | null => {
-    const s = spanOf(i);
-    if (!s) return null;
-    const h = headings.find((x) => x.index === i)!;
-    const first = lines[s.startLine - 1].slice(h.col);
-    const body = [first.replace(/^\s*\S*?(?:情况|事项|概述|概况|改进情况)\s*/, ''), ...lines.slice(s.startLine, s.endLine)];
-    return body.join('\n').trim();
-  };
-  for (let i = 1; i <= 6; i++) if (!spanOf(i)) notes.push({ kind: 'section-missing', message: `section ${'一二三四五六'[i - 1]} not found` });
-
-  // ---- tables
-  const regions = tableRegions(lines, headings);
-  const streams = {} as Record<2 | 3 | 4, TokenStream | null>;
-  for (const k of [2, 3, 4] as const) {
-    const r = regions[k];
-    streams[k] = r ? buildStream(tokenise(lines, r.from, r.to)) : null;
-  }
-  const decision = detectTemplate([streams[2], streams[3], streams[4]].map((s) => s?.compact ?? '').join('\u0001'));
-  const template: Template | null = decision.template;
-  if (decision.mixed) notes.push({ kind: 'mixed-template-labels', message: `labels of both templates: ${decision.labels.join(', ')}` });
-
-  const cells: Record<string, Cell> = {};
-  let procurementAmount: ParsedReport['procurementAmount'] = null;
-  if (template) {
-    for (const k of templateKeys(template)) cells[k] = missingCell();
-    const r2 = regions[2];
-    const stream = streams[2];
-    if (r2 && stream) {
-      const tokens = stream.tokens;
-      readRows(stream, table2Specs(template), { lines: norm.raw, notes, truncated: r2.open }, cells);
-      if (template === '2019') {
-        const at = stream.compact.indexOf('采购总金额');
-        const header = at >= 0 ? unitFromHeader(stream.compact.slice(at, at + 30)) : null;
-        const c = cells['s2.procurement.amount'];
-        const tok = c.source ? tokens.find((t) => t.kind === 'value' && t.line + 1 === c.source!.line && t.cell?.raw === c.raw) : undefined;
-        if (c.state === 'number' && c.value !== null) {
-          procurementAmount = makeAmount(c.value, c.raw, tok?.cell?.unit, header);
-          cells['s2.procurement.amount'] = { ...c, value: procurementAmount.value };
-          if (procurementAmount.unitUnknown) notes.push({ kind: 'unit-unknown', message: `procurement amount '${c.raw}' states no unit (taken as 万元 as written)`, line: c.source?.line });
-        } else if (c.state !== 'missing') {
-          procurementAmount = { value: null, unit: tok?.cell?.unit ?? header, raw: c.raw, unitUnknown: (tok?.cell?.unit ?? header) === null };
-        }
-      } else {
-        const c = cells['s2.fees.amount'];
-        const tok = c.source ? tokens.find((t) => t.kind === 'value' && t.line + 1 === c.source!.line && t.cell?.raw === c.raw) : undefined;
-        if (tok?.cell?.unit === '元' && c.value !== null) {
-          cells['s2.fees.amount'] = { ...c, value: makeAmount(c.value, c.raw, '元', '万元').value };
-          notes.push({ kind: 'unit-converted', message: `fee amount '${c.raw}' printed in 元, converted to 万元`, line: c.source?.line });
-        }
-      }
-    }
-    const r3 = regions[3];
-    if (r3 && streams[3]) readRows(streams[3], table3Specs(template), { lines: norm.raw, notes, truncated: r3.open, labelPadFirst: true }, cells);
-    const r4 = regions[4];
-    if (r4 && streams[4]) readTable4(streams[4].tokens, { lines: norm.raw, notes, truncated: r4.open }, cells);
-  } else {
-    notes.push({ kind: 'no-template', message: 'no template table (二/三/四) found in the text' });
-  }
-
-  // ---- section 一's stated total
-  const s1 = proseOf(1);
-  if (template) {
-    const fig = s1 ? proactiveTotal(s1) : null;
-    if (fig) {
-      const span = spanOf(1)!;
-      const l = lineOfOffset(lines, span.startLine - 1, span.endLine - 1, String(fig.value).slice(0, 3));
-      const cell: Cell = { value: fig.value, state: 'number', raw: fig.raw, source: { line: l + 1, text: norm.raw[l] } };
-      if (fig.approximate) cell.approximate = true;
-      cells['s1.proactive_total'] = cell;
-    }
-  }
-
-  // ---- completeness
-  const tableKeys = Object.keys(cells).filter((k) => !k.startsWith('s1.'));
-  const read = tableKeys.filter((k) => cells[k].state !== 'missing').length;
-  const completeness: ParsedReport['completeness'] = !template || read === 0 ? 'none' : read === tableKeys.length ? 'complete' : 'partial';
-  if (completeness === 'partial') notes.push({ kind: 'tables-incomplete', message: `${tableKeys.length - read} of ${tableKeys.length} table cells not in the text` });
-
-  // ---- metadata
-  const title = findTitleOrgan(lines, 40);
-  const found = title ?? findBodyOrgan(lines, 300);
+  const title = findTitleOrgan(lines, settings.titleLines);
+  const page = title || !pageTitle ? null : organFromPageTitle(toSimplified(pageTitle));
+  const found = title ?? (page ? null : findBodyOrgan(lines, settings.bodyOrganLines));
   let organ: string | null = null;
   let organSimplified: string | null = null;
   let organSource: ParsedReport['organSource'] = null;
-  if (found) {
+  if (page) {
+    organ = page.organ;
+    organSimplified = page.organ;
+    organSource = 'title';
+  } else if (found) {
     // the organ as printed (traditional kept), the pinyin glosses dropped
     const cleanLine = norm.clean[found.line];
     organ = cleanLine.length === lines[found.line].length && found.col >= 0 ? cleanLine.slice(found.col, found.col + found.organ.length) : found.organ;
     organSimplified = found.organ;
     organSource = found.source;
   }
-  const m = options.manifest;
-  if (m?.organ) {
+  const period = findPeriod(lines.slice(0, Math.min(lines.length, settings.periodLines)).join('\n'));
+  const year = findYear(lines, title?.year ?? page?.year ?? null, period?.year ?? null, s1);
+  return { organ, organSimplified, organSource, year, period: period?.period ?? null };
+}
+
+/** Section 一's overall figure of proactive disclosure (never one category of it); null when it states none. */
+function statedTotal(norm: NormalisedText, located: Located, s1: string | null, cells: Record<string, Cell>): void {
+  const fig = s1 ? proactiveTotal(s1) : null;
+  if (!fig) return;
+  const lines = norm.simp;
+  const span = located.sections.find((s) => s.index === 1)!;
+  const l = lineOfOffset(lines, span.startLine - 1, span.endLine - 1, String(fig.value).slice(0, 3));
+  const cell: Cell = { value: fig.value, state: 'number', raw: fig.raw, source: { line: l + 1, text: norm.raw[l] }, read: 'printed' };
+  if (fig.approximate) cell.approximate = true;
+  cells['s1.proactive_total'] = cell;
+}
+
+// ---------------------------------------------------------------- stage: manifest
+
+function applyManifest(meta: Metadata, m: ManifestRow | undefined, notes: ParseNote[]): Metadata {
+  if (!m) return meta;
+  const out = { ...meta };
+  if (m.organ) {
     const mo = m.organ.trim();
     const ms = toSimplifiedName(mo);
-    if (organSimplified && !sameOrgan(ms, organSimplified)) {
-      notes.push({ kind: 'manifest-disagrees', message: `机关：清单为“${mo}”，正文为“${organ}”（采用清单）` });
+    if (meta.organSimplified && !sameOrgan(ms, meta.organSimplified)) {
+      notes.push({ kind: 'manifest-disagrees', message: `机关：清单为“${mo}”，正文为“${meta.organ}”（采用清单）`, stage: 'manifest' });
     }
-    organ = mo;
-    organSimplified = ms;
-    organSource = 'manifest';
+    out.organ = mo;
+    out.organSimplified = ms;
+    out.organSource = 'manifest';
   }
-  const period = findPeriod(lines.slice(0, Math.min(lines.length, 200)).join('\n'));
-  let year = findYear(lines, title?.year ?? null, period?.year ?? null, s1);
-  if (m?.year) {
-    if (year !== null && year !== m.year) notes.push({ kind: 'manifest-disagrees', message: `年度：清单为 ${m.year}，正文为 ${year}（采用清单）` });
-    year = m.year;
+  if (m.year) {
+    if (meta.year !== null && meta.year !== m.year) notes.push({ kind: 'manifest-disagrees', message: `年度：清单为 ${m.year}，正文为 ${meta.year}（采用清单）`, stage: 'manifest' });
+    out.year = m.year;
   }
+  return out;
+}
 
-  let region: RegionResolution = NO_REGION;
-  if (options.resolveRegion) {
-    try {
-      region = options.resolveRegion({
-        organ: organ,
-        text: lines.slice(0, 400).join('\n'),
-        province: m?.province ?? null,
-        city: m?.city ?? null,
-        county: m?.county ?? null,
-      });
-    } catch (e) {
-      notes.push({ kind: 'region-error', message: `region resolver failed: ${(e as Error).message}` });
-    }
+function resolveRegionOf(options: ParseOptions, organ: string | null, lines: readonly string[], settings: ParserSettings, notes: ParseNote[]): RegionResolution {
+  if (!options.resolveRegion) return NO_REGION;
+  const m = options.manifest;
+  try {
+    return options.resolveRegion({
+      organ,
+      text: lines.slice(0, settings.regionLines).join('\n'),
+      province: m?.province ?? null,
+      city: m?.city ?? null,
+      county: m?.county ?? null,
+    });
+  } catch (e) {
+    notes.push({ kind: 'region-error', message: `region resolver failed: ${(e as Error).message}`, stage: 'manifest' });
+    return NO_REGION;
   }
+}
+
+// ---------------------------------------------------------------- the report
+
+export function parseReport(text: string, options: ParseOptions = {}): ParsedReport {
+  const settings = resolveSettings(options.settings);
+  const notes: ParseNote[] = [];
+  const norm = normaliseText(text);
+  const lines = norm.simp;
+  const located = locateSections(lines, notes);
+  const tables = readTables(norm, located, settings, notes);
+  const { cells, template } = tables;
+
+  const s1 = proseOf(lines, located, 1);
+  if (template) statedTotal(norm, located, s1, cells);
+
+  const tableKeys = Object.keys(cells).filter((k) => !k.startsWith('s1.'));
+  const read = tableKeys.filter((k) => cells[k].state !== 'missing').length;
+  const completeness: ParsedReport['completeness'] = !template || read === 0 ? 'none' : read === tableKeys.length ? 'complete' : 'partial';
+  if (completeness === 'partial') notes.push({ kind: 'tables-incomplete', message: `${tableKeys.length - read} of ${tableKeys.length} table cells not in the text`, stage: 'solve-tables' });
+
+  const meta = applyManifest(readMetadata(norm, s1, settings, options.pageTitle), options.manifest, notes);
+  const region = resolveRegionOf(options, meta.organ, lines, settings, notes);
 
   return {
-    organ,
-    organSimplified,
-    organSource,
-    year,
+    organ: meta.organ,
+    organSimplified: meta.organSimplified,
+    organSource: meta.organSource,
+    year: meta.year,
     template,
-    templateLabels: decision.labels,
-    period: period?.period ?? null,
+    templateLabels: tables.templateLabels,
+    period: meta.period,
     region,
     cells,
-    sections,
-    prose: { s1, s5: proseOf(5), s6: proseOf(6) },
-    procurementAmount,
+    sections: located.sections,
+    prose: { s1, s5: proseOf(lines, located, 5), s6: proseOf(lines, located, 6) },
+    procurementAmount: tables.procurementAmount,
     completeness,
     notes,
     lineCount: lines.length,
@@ -283,3 +333,4 @@ function sameOrgan(a: string, b: string): boolean {
 
 export { factValues } from './types';
 export type { ParsedReport } from './types';
+export { DEFAULT_SETTINGS, type ParserSettings } from './settings';

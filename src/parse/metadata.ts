@@ -40,11 +40,27 @@ function plausibleOrgan(s: string): boolean {
   return ORGAN_SUFFIX.test(s) || /(?:乡|镇|局|政府|街道|委员会|中心)/.test(s);
 }
 
+/** 2024年上海市科委政府信息公开工作年度报告: the year first, the organ after it */
+const TITLE_YEAR_FIRST = /^\s*((?:19|20)\d{2})\s*年\s*度?\s*(?:的)?([^\d\s。，,；;]{2,30}?)(?:政府信息公开|政务公开|信息公开)[^。，,；;]{0,8}?(?:年度报告|年报|工作报告)/;
+
+/** a title broken over two lines ('…政府信息公开工作' / '年度报告'): the line and the next short one */
+function titleText(lines: readonly string[], l: number): string {
+  const text = lines[l].trim();
+  const next = lines[l + 1]?.trim() ?? '';
+  if (next && next.length <= 12 && /(?:信息公开|政务公开)[^。，,；;]{0,8}$/.test(text) && /^[^。，,；;]{0,6}(?:年度报告|年报|工作报告)/.test(next)) return text + next;
+  return text;
+}
+
 export function findTitleOrgan(lines: readonly string[], limit: number): OrganFinding | null {
   const n = Math.min(lines.length, limit);
   for (let l = 0; l < n; l++) {
-    const text = lines[l].trim();
-    if (!text || text.length > 120) continue;
+    if (!lines[l].trim() || lines[l].length > 120) continue;
+    const text = titleText(lines, l);
+    const yf = TITLE_YEAR_FIRST.exec(text);
+    if (yf) {
+      const organ = cleanOrgan(yf[2]);
+      if (organ && plausibleOrgan(organ)) return { organ, source: 'title', line: l, col: lines[l].indexOf(organ), year: Number(yf[1]) };
+    }
     const m = TITLE.exec(text);
     if (!m) continue;
     const year = Number(m[2]);
@@ -61,7 +77,7 @@ export function findTitleOrgan(lines: readonly string[], limit: number): OrganFi
     }
   }
   for (let l = 0; l < n; l++) {
-    const text = lines[l].trim();
+    const text = titleText(lines, l);
     const m = TITLE_NO_YEAR.exec(text);
     if (!m) continue;
     const before = cleanOrgan(m[1]);
@@ -80,6 +96,20 @@ const BODY_PATTERNS: RegExp[] = [
   // 2023年，永靖县市场监管局按照…
   /(?:19|20)\d{2}\s*年(?:度)?\s*[,，]\s*([\u4e00-\u9fff]{2,24}(?:人民政府|政府|局|委员会|中心|办公室|乡|镇|街道办事处|街道))(?=按照|认真|严格|坚持|以|在|始终|深入|全面|紧紧|围绕|持续|进一步|不断|高度|积极|主动|扎实|聚焦|紧扣|政务|政府信息|信息公开|共|全年|党委|切实|着力|牢固|把)/,
 ];
+
+/** The organ a saved page's own title names (its <title>, when the page body prints none). */
+export function organFromPageTitle(title: string): { organ: string; year: number | null } | null {
+  const t = title.trim();
+  const yf = TITLE_YEAR_FIRST.exec(t);
+  if (yf) {
+    const organ = cleanOrgan(yf[2]);
+    if (organ && plausibleOrgan(organ)) return { organ, year: Number(yf[1]) };
+  }
+  const m = TITLE.exec(t);
+  if (!m) return null;
+  const organ = cleanOrgan(m[1]);
+  return organ && plausibleOrgan(organ) ? { organ, year: Number(m[2]) } : null;
+}
 
 export function findBodyOrgan(lines: readonly string[], limit: number): OrganFinding | null {
   const n = Math.min(lines.length, limit);

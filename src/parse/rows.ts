@@ -1,24 +1,32 @@
 /**
- * Finding a table's rows by their printed labels in the token stream and
- * reading each row's cells. Labels are compared in compact form, so a label
- * broken across lines, written one character per line or split by a tab still
- * matches; a label is recognised by a distinctive prefix, so truncated or
- * mistyped tails ('无正当理由由大量反复申请') still match.
+ * Stage "read tables": finding a table's rows by their printed labels in the
+ * token stream and collecting the tokens each row's cells come from.
+ *
+ * Labels are compared in compact form, so a label broken across lines, written
+ * one character per line or split by a tab still matches; a label is
+ * recognised by a distinctive prefix, so truncated or mistyped tails
+ * ('无正当理由由大量反复申请') still match.
+ *
+ * A label claims the values that follow it — except in a delimited table
+ * (pipes, tabs) whose value line holds no label text: such a label was
+ * detached from its row (text converted from a PDF prints it above or below
+ * the numbers), and the value lines it would claim are left as *loose rows*
+ * for the alignment by order (align.ts).
  */
 import type { Cell, ParseNote } from './types';
 import type { Token } from './tokenise';
 import { compact } from './normalise';
-import { splitRun } from './runs';
+import type { RowCheck } from './segment';
 
 export interface RowSpec {
-  /** row id for notes, e.g. 'denied.secret' */
+  /** row id for notes, e.g. 's3.denied.secret' */
   id: string;
   /** compact label prefixes, any of which identifies the row */
   patterns: string[];
   /** the fact keys of the row's cells, in column order */
   keys: string[];
-  /** row arithmetic used to split a digit run */
-  check?: (parts: number[]) => boolean;
+  /** the row's own arithmetic (C13, C15) */
+  check?: RowCheck;
   /** a group heading without cells of its own (2021 （六）其他处理) */
   group?: boolean;
   /** skip a match directly preceded by this text (the prefix is part of another row's label) */
@@ -53,34 +61,195 @@ export function buildStream(tokens: Token[]): TokenStream {
   return { tokens, compact: parts.join(''), owner };
 }
 
-export interface RowMatch {
+export interface LabelHit {
   spec: RowSpec;
   /** first and last token of the label */
   startTok: number;
   endTok: number;
 }
 
-/** Locate the rows in order; a row not found is left out (its cells stay missing). */
-export function locateRows(stream: TokenStream, specs: readonly RowSpec[]): RowMatch[] {
-  const out: RowMatch[] = [];
-  let cursor = 0;
-  for (const spec of specs) {
-    let best = -1;
-    let bestLen = 0;
-    for (const p of spec.patterns) {
-      let i = stream.compact.indexOf(p, cursor);
-      const na = spec.notAfter;
-      while (na && i >= 0 && stream.compact.slice(Math.max(0, i - na.length), i) === na) i = stream.compact.indexOf(p, i + 1);
-      if (i >= 0 && (best < 0 || i < best)) {
-        best = i;
-        bestLen = p.length;
-      }
+function findLabel(stream: TokenStream, spec: RowSpec, from: number): { at: number; len: number } | null {
+  let best = -1;
+  let bestLen = 0;
+  for (const p of spec.patterns) {
+    let i = stream.compact.indexOf(p, from);
+    const na = spec.notAfter;
+    while (na && i >= 0 && stream.compact.slice(Math.max(0, i - na.length), i) === na) i = stream.compact.indexOf(p, i + 1);
+    if (i >= 0 && (best < 0 || i < best)) {
+      best = i;
+      bestLen = p.length;
     }
-    if (best < 0) continue;
-    out.push({ spec, startTok: stream.owner[best], endTok: stream.owner[best + bestLen - 1] });
-    cursor = best + bestLen;
+  }
+  return best < 0 ? null : { at: best, len: bestLen };
+}
+
+/**
+ * Locate the rows' labels. `ordered`: the rows are printed in template order
+ * (table 三), so each label is looked for after the previous one; otherwise
+ * (table 二, whose blocks some reports print out of order) each label is looked
+ * for in template order first and, failing that, anywhere in the table.
+ * Hits come back in the order they stand in the text.
+ */
+export function locateLabels(stream: TokenStream, specs: readonly RowSpec[], ordered: boolean): LabelHit[] {
+  const out: (LabelHit & { at: number })[] = [];
+  let cursor = 0;
+  const taken: [number, number][] = [];
+  const free = (at: number, len: number) => taken.every(([a, b]) => at + len <= a || at >= b);
+  const pending: RowSpec[] = [];
+  for (const spec of specs) {
+    const f = findLabel(stream, spec, cursor);
+    if (!f) {
+      if (!ordered) pending.push(spec);
+      continue;
+    }
+    out.push({ spec, startTok: stream.owner[f.at], endTok: stream.owner[f.at + f.len - 1], at: f.at });
+    taken.push([f.at, f.at + f.len]);
+    cursor = f.at + f.len;
+  }
+  for (const spec of pending) {
+    const f = findLabel(stream, spec, 0);
+    if (!f || !free(f.at, f.len)) continue;
+    out.push({ spec, startTok: stream.owner[f.at], endTok: stream.owner[f.at + f.len - 1], at: f.at });
+    taken.push([f.at, f.at + f.len]);
+  }
+  out.sort((a, b) => a.at - b.at);
+  return out.map(({ spec, startTok, endTok }) => ({ spec, startTok, endTok }));
+}
+
+/** The tokens a row's cells come from, and where its label stood. */
+export interface RowTokens {
+  spec: RowSpec;
+  tokens: Token[];
+  /** 0-based line of the label */
+  labelLine: number;
+  /** the last row found before the text ends (a short row may be cut off) */
+  lastInText: boolean;
+}
+
+/** A delimited value line no label claims: a row whose label went missing. */
+export interface LooseRow {
+  tokens: Token[];
+  line: number;
+  /** index of the label hit it follows (-1: before the first) */
+  after: number;
+}
+
+export interface TableTokens {
+  hits: LabelHit[];
+  /** the rows whose label claimed values, by spec id */
+  rows: Map<string, RowTokens>;
+  /** label hits that claimed nothing (detached or empty), by spec id */
+  bare: Set<string>;
+  loose: LooseRow[];
+}
+
+const isValue = (t: Token) => t.kind !== 'text';
+
+/** Value tokens of [from, to) split into blocks: a block ends at text that follows a value. */
+function valueBlocks(tokens: readonly Token[], from: number, to: number): { block: Token[]; textBefore: Token[] }[] {
+  const out: { block: Token[]; textBefore: Token[] }[] = [];
+  let block: Token[] = [];
+  let text: Token[] = [];
+  for (let i = from; i < to; i++) {
+    const t = tokens[i];
+    if (t.kind === 'text') {
+      if (block.length) {
+        out.push({ block, textBefore: text });
+        block = [];
+        text = [];
+      }
+      text.push(t);
+      continue;
+    }
+    block.push(t);
+  }
+  if (block.length) out.push({ block, textBefore: text });
+  return out;
+}
+
+/** The delimited lines of a block, each line's tokens. */
+function byLine(block: readonly Token[]): Token[][] {
+  const out: Token[][] = [];
+  for (const t of block) {
+    const last = out[out.length - 1];
+    if (last && last[0].line === t.line) last.push(t);
+    else out.push([t]);
   }
   return out;
+}
+
+const filled = (ts: readonly Token[]) => ts.some((t) => t.kind !== 'empty');
+
+/**
+ * Among a delimited table's row lines, a number printed on a line of its own
+ * is not a cell of those rows (a page number, a footnote mark, a converter's
+ * leftover): it is dropped.
+ */
+function dropStrays<B extends { block: Token[] }>(b: B): B {
+  const lines = byLine(b.block);
+  if (!lines.some((l) => l.length > 1 && l[0].delimited)) return b;
+  return { ...b, block: b.block.filter((t) => t.delimited) };
+}
+
+/**
+ * Each label's tokens, and the loose value lines. `alignable`: the table's
+ * rows may be placed by order (table 三), so delimited value lines no label
+ * claims are kept as loose rows.
+ */
+export function collectRows(stream: TokenStream, specs: readonly RowSpec[], ordered: boolean, alignable: boolean): TableTokens {
+  const tokens = stream.tokens;
+  const hits = locateLabels(stream, specs, ordered);
+  const rows = new Map<string, RowTokens>();
+  const bare = new Set<string>();
+  const loose: LooseRow[] = [];
+  const addLoose = (lines: Token[][], after: number) => {
+    if (!alignable) return;
+    for (const l of lines) if (l.every(isValue) && l[0].delimited && filled(l)) loose.push({ tokens: l, line: l[0].line, after });
+  };
+  const firstFrom = 0;
+  const firstTo = hits.length ? hits[0].startTok : tokens.length;
+  for (const { block } of valueBlocks(tokens, firstFrom, firstTo)) addLoose(byLine(block), -1);
+
+  for (let h = 0; h < hits.length; h++) {
+    const hit = hits[h];
+    const to = h + 1 < hits.length ? hits[h + 1].startTok : tokens.length;
+    const blocks = valueBlocks(tokens, hit.endTok + 1, to);
+    const labelLine = tokens[hit.startTok].line;
+    if (hit.spec.group) {
+      for (const b of blocks) addLoose(byLine(b.block), h);
+      continue;
+    }
+    if (!blocks.length) {
+      bare.add(hit.spec.id);
+      continue;
+    }
+    const [first, ...rest] = alignable ? blocks.map(dropStrays).filter((b) => b.block.length) : blocks;
+    if (!first) {
+      bare.add(hit.spec.id);
+      continue;
+    }
+    let claimed: Token[] = first.block;
+    const lines = byLine(first.block);
+    // a delimited line of several cells is a table row; one cell per line (each its own line) is not
+    if (alignable && first.block[0].delimited && lines[0].length > 1) {
+      // the label's text (or its last words) on the first value line ties them together
+      const labelOnLine = first.block[0].line === labelLine || first.textBefore.some((t) => t.line === first.block[0].line);
+      if (!labelOnLine) {
+        claimed = [];
+        addLoose(lines, h);
+      } else if (lines.length > 1) {
+        claimed = lines[0];
+        addLoose(lines.slice(1), h);
+      }
+    }
+    if (alignable) for (const b of rest) if (b.block[0].delimited) addLoose(byLine(b.block), h);
+    if (!claimed.length) {
+      bare.add(hit.spec.id);
+      continue;
+    }
+    rows.set(hit.spec.id, { spec: hit.spec, tokens: claimed, labelLine, lastInText: h === hits.length - 1 });
+  }
+  return { hits, rows, bare, loose };
 }
 
 export interface RowContext {
@@ -95,125 +264,8 @@ export interface RowContext {
   labelPadFirst?: boolean;
 }
 
-/** the tokens of a row as a short string for a note */
-function shown(T: readonly Token[]): string {
-  const s = T.slice(0, 16).map((t) => t.text || '∅').join(' ');
-  return T.length > 16 ? `${s} …` : s;
-}
-
 export function missingCell(): Cell {
   return { value: null, state: 'missing', raw: '', source: null };
-}
-
-function tokenCell(t: Token, lines: readonly string[]): Cell {
-  const source = { line: t.line + 1, text: lines[t.line] ?? '' };
-  if (t.kind === 'empty') return { value: null, state: 'blank', raw: '', source };
-  if (t.kind === 'run') {
-    const v = Number(t.text);
-    return { value: v, state: 'number', raw: t.text, source };
-  }
-  const c = t.cell!;
-  const cell: Cell = { value: c.value, state: c.state, raw: c.raw, source };
-  if (c.approximate) cell.approximate = true;
-  return cell;
-}
-
-/** The value tokens after a row's label: stop at text that follows a value (the next label or a header). */
-export function rowTokens(tokens: readonly Token[], from: number, to: number): Token[] {
-  const out: Token[] = [];
-  let filled = false;
-  for (let i = from; i < to; i++) {
-    const t = tokens[i];
-    if (t.kind === 'text') {
-      if (filled) break;
-      continue;
-    }
-    if (t.kind !== 'empty') filled = true;
-    out.push(t);
-  }
-  return out;
-}
-
-/**
- * Cells for one row from its value tokens. Returns null cells (with a note)
- * whenever the reading is not certain.
- */
-export function assignRow(spec: RowSpec, vals: Token[], ctx: RowContext, lastInText: boolean, labelLine: number): Cell[] {
-  const n = spec.keys.length;
-  const T = vals.slice();
-  if (ctx.labelPadFirst) while (T.length > n && T[0].kind === 'empty' && T[0].sep === 'tab' && T[0].line === labelLine) T.shift();
-  while (T.length > n && T[T.length - 1].kind === 'empty') T.pop();
-  while (T.length > n && T[0].kind === 'empty') T.shift();
-  const line = labelLine + 1;
-  const note = (kind: string, message: string) => ctx.notes.push({ kind, message: `${spec.id}: ${message}`, line });
-
-  const runs = T.filter((t) => t.kind === 'run');
-  if (runs.length) {
-    if (T.length === 1) {
-      const r = splitRun(T[0].text, n, spec.check);
-      if (r.ok) {
-        const source = { line: T[0].line + 1, text: ctx.lines[T[0].line] ?? '' };
-        return r.parts.map((v) => ({ value: v, state: 'number', raw: T[0].text, source }) as Cell);
-      }
-      note('ambiguous-run', `cells run together '${T[0].text}': ${r.reason}`);
-      return spec.keys.map(() => ({ value: null, state: 'text', raw: T[0].text, source: { line: T[0].line + 1, text: ctx.lines[T[0].line] ?? '' } }) as Cell);
-    }
-    const digitsTotal = T.reduce((s, t) => s + (t.kind === 'run' ? t.text.length : 1), 0);
-    if (digitsTotal === n) {
-      const out: Cell[] = [];
-      for (const t of T) {
-        if (t.kind === 'run') {
-          const source = { line: t.line + 1, text: ctx.lines[t.line] ?? '' };
-          for (const d of t.text) out.push({ value: Number(d), state: 'number', raw: t.text, source });
-        } else out.push(tokenCell(t, ctx.lines));
-      }
-      return out;
-    }
-    if (T.length !== n) {
-      note('ambiguous-run', `cells run together (${shown(T)}) cannot be split with certainty`);
-      return spec.keys.map(() => missingCell());
-    }
-  }
-  if (T.length === n) return T.map((t) => tokenCell(t, ctx.lines));
-  if (T.length === 0) {
-    if (!lastInText) note('row-empty', 'label found but no cells');
-    return spec.keys.map(() => missingCell());
-  }
-  if (T.length < n) {
-    // merged applicant cells printed as a few empty cells, the figures after them:
-    // '(一) 予以公开→→→→→→0' — the figures belong to the last columns (总计)
-    const lead = T.findIndex((t) => t.kind !== 'empty');
-    if (lead > 0 && T.slice(lead).every((t) => t.kind !== 'empty') && T[0].delimited) {
-      note('row-merged', `${T.length} cells for ${n} columns: merged cells, figures read into the last ${T.length - lead} columns`);
-      const pad = n - T.length;
-      return spec.keys.map((_, i) => (i < pad ? missingCell() : tokenCell(T[i - pad], ctx.lines)));
-    }
-    if (lastInText && ctx.truncated) {
-      note('row-truncated', `text ends after ${T.length} of ${n} cells`);
-      return spec.keys.map((_, i) => (i < T.length ? tokenCell(T[i], ctx.lines) : missingCell()));
-    }
-    note('row-short', `${T.length} cells for ${n} columns (${shown(T)}); which column each belongs to is not certain`);
-    return spec.keys.map(() => missingCell());
-  }
-  note('row-long', `${T.length} cells for ${n} columns (${shown(T)})`);
-  return spec.keys.map(() => missingCell());
-}
-
-/** Read every row of a table from its token stream into `cells`. */
-export function readRows(stream: TokenStream, specs: readonly RowSpec[], ctx: RowContext, cells: Record<string, Cell>): RowMatch[] {
-  const tokens = stream.tokens;
-  const matches = locateRows(stream, specs);
-  for (let m = 0; m < matches.length; m++) {
-    const match = matches[m];
-    if (match.spec.group) continue;
-    const next = matches[m + 1];
-    const to = next ? next.startTok : tokens.length;
-    const vals = rowTokens(tokens, match.endTok + 1, to);
-    const last = m === matches.length - 1;
-    const row = assignRow(match.spec, vals, ctx, last, tokens[match.startTok].line);
-    match.spec.keys.forEach((k, i) => (cells[k] = row[i]));
-  }
-  return matches;
 }
 
 export function patternsOf(...labels: string[]): string[] {

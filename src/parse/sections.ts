@@ -1,8 +1,7 @@
 /**
- * The six section headings. A heading is a numbered line (一、/（一）/5、/第五部分)
- * whose words fit that section; headings must come in increasing order, which
- * keeps out table 三's row 四、结转下年度继续办理 and the （一）… sub-headings of
- * the prose.
+ * Stage "locate sections": the six section headings. A heading is a numbered
+ * line (一、/（一）/5、/第五部分) whose words fit that section, or the template's
+ * own heading in the middle of a line; headings come in increasing order.
  */
 import type { SectionSpan } from './types';
 import { compact } from './normalise';
@@ -43,10 +42,10 @@ function matchHeading(line: string): { index: number; strictOnly: boolean; rest:
 }
 
 /**
- * A heading in the middle of a line, after the end of a sentence or a table
- * cell (a section printed on one line): only the template's own wording counts.
+ * A heading in the middle of a line, after the end of a sentence, a table
+ * cell or a table's last figure (a section printed on one line): only the template's own wording counts.
  */
-const INLINE = /(?:^|[。;；|\s])\s*([一二三四五六])、\s*(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)/g;
+const INLINE = /(?:^|[。;；|\s\d）)])\s*([一二三四五六])、\s*(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)/g;
 
 /** a 一、…六、 after the first character (cheap test before the inline-heading regex) */
 function hasInlineNumeral(text: string): boolean {
@@ -58,19 +57,39 @@ function hasInlineNumeral(text: string): boolean {
   return false;
 }
 
-export function findHeadings(lines: readonly string[]): Heading[] {
-  const found: Heading[] = [];
-  let last = 0;
+/** The template's own wording of each heading (compact), whatever numeral a report gives it. */
+const TEMPLATE_TITLE: Record<number, RegExp> = {
+  1: /^总体情况/,
+  2: /^主动公开政府信息情况/,
+  3: /^收到和处理政府信息公开申请情况/,
+  4: /^政府信息公开行政复议、?(?:和)?行政诉讼情况/,
+  5: /^存在的主要问题及改进情况/,
+  6: /^其他需要报告的事项/,
+};
+
+interface Candidate extends Heading {
+  score: number;
+}
+
+/**
+ * Every line that could head a section, scored: the template's own wording
+ * counts most (a report may number its tables 一、二、三 after an outline of
+ * its own), a numeral that fits adds to it, a numeral with fitting words alone
+ * counts least.
+ */
+function candidates(lines: readonly string[]): Candidate[] {
+  const out: Candidate[] = [];
   for (let l = 0; l < lines.length; l++) {
     const text = lines[l];
     if (text.length === 0) continue;
     const h = HEADING_START.test(text) ? matchHeading(text) : null;
-    if (h && h.index > last && h.index <= 6) {
-      const kw = KEYWORDS[h.index];
-      if ((h.strictOnly ? kw.strict : kw.loose).test(h.rest)) {
-        found.push({ index: h.index, line: l, col: text.search(/\S/), text: text.trim() });
-        last = h.index;
-        if (last === 6) break;
+    if (h) {
+      const col = text.search(/\S/);
+      for (let k = 1; k <= 6; k++) {
+        let score = 0;
+        if (TEMPLATE_TITLE[k].test(h.rest)) score = h.index === k ? 6 : 4;
+        else if (h.index === k && (h.strictOnly ? KEYWORDS[k].strict : KEYWORDS[k].loose).test(h.rest)) score = h.strictOnly ? 3 : 2;
+        if (score) out.push({ index: k, line: l, col, text: text.trim(), score });
       }
     }
     // headings later on the same line (a whole section on one line)
@@ -78,16 +97,45 @@ export function findHeadings(lines: readonly string[]): Heading[] {
       INLINE.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = INLINE.exec(text))) {
-        const index = CN[m[1]];
         const col = m.index + m[0].indexOf(m[1]);
-        if (index > last && col > 0) {
-          found.push({ index, line: l, col, text: text.slice(col).trim().slice(0, 40) });
-          last = index;
-        }
+        if (col > 0) out.push({ index: CN[m[1]], line: l, col, text: text.slice(col).trim().slice(0, 40), score: 6 });
       }
     }
   }
-  return found;
+  return out;
+}
+
+/**
+ * The headings: of all candidates in text order, the chain of increasing
+ * section numbers with the highest score (which keeps out table 三's row
+ * 四、结转下年度继续办理, the （一）… sub-headings of the prose and a report's
+ * own outline whose words are not the template's).
+ */
+export function findHeadings(lines: readonly string[]): Heading[] {
+  const cands = candidates(lines);
+  const n = cands.length;
+  const best = new Array<number>(n).fill(0);
+  const prev = new Array<number>(n).fill(-1);
+  let top = -1;
+  for (let i = 0; i < n; i++) {
+    best[i] = cands[i].score;
+    for (let j = 0; j < i; j++) {
+      const a = cands[j];
+      const b = cands[i];
+      const after = a.line < b.line || (a.line === b.line && a.col < b.col);
+      if (after && a.index < b.index && best[j] + b.score > best[i]) {
+        best[i] = best[j] + b.score;
+        prev[i] = j;
+      }
+    }
+    if (top < 0 || best[i] > best[top]) top = i;
+  }
+  const out: Heading[] = [];
+  for (let i = top; i >= 0; i = prev[i]) {
+    const { index, line, col, text } = cands[i];
+    out.unshift({ index, line, col, text });
+  }
+  return out;
 }
 
 export function sectionSpans(headings: readonly Heading[], lineCount: number): SectionSpan[] {

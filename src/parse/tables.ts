@@ -4,7 +4,7 @@
  */
 import { S2_ROWS_2019, S2_ROWS_2021, S3_COLS, S3_ROWS, S4_COLS, S4_GROUPS, type Template } from './factKeys';
 import { patternsOf, type RowSpec } from './rows';
-import { lastIsSum, groupsOfFiveSum } from './runs';
+import { GROUPS_OF_FIVE, SUM_LAST_7 } from './segment';
 
 const S2_PATTERNS: Record<string, string[]> = {
   rules: ['规章'],
@@ -80,7 +80,7 @@ export function table3Specs(template: Template): RowSpec[] {
       id: `s3.${r.row}`,
       patterns: patternsOf(...S3_PATTERNS[r.row]),
       keys: S3_COLS.map((c) => `s3.${r.row}.${c.col}`),
-      check: lastIsSum,
+      check: SUM_LAST_7,
       notAfter: NOT_AFTER[r.row],
     });
   }
@@ -91,5 +91,5 @@ export function table3Specs(template: Template): RowSpec[] {
 export function table4Spec(): RowSpec {
   const keys: string[] = [];
   for (const g of S4_GROUPS) for (const c of S4_COLS) keys.push(`s4.${g.group}.${c.col}`);
-  return { id: 's4', patterns: [], keys, check: groupsOfFiveSum };
+  return { id: 's4', patterns: [], keys, check: GROUPS_OF_FIVE };
 }

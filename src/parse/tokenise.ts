@@ -28,37 +28,61 @@ export interface Position {
   col: number;
 }
 
-/** digits between two labels: 规章007规范性文件 */
-const GLUED = /[\u4e00-\u9fff）)”]\d+[\u4e00-\u9fff]/;
+/** digits against label text: 规章007规范性文件, 收费24252.311082三、 */
+const GLUED = /[\u4e00-\u9fff）)”]-?\d|\d[\u4e00-\u9fff（(]/;
 
 /**
- * A word where labels and figures run together ('规章007规范性文件7777166'):
- * label text and digit runs, split at each change. Digits that number a label
- * ('1.属于') and digits inside brackets ('保留4位小数') stay text.
+ * Figures printed with no separator: digits, a minus sign starting a cell, a
+ * decimal part, and the unit that ends an amount ('39573802895.90元').
+ */
+const RUN = /-?\d+(?:\.\d+)?(?:-?\d+(?:\.\d+)?)*(?:万元|元)?/g;
+
+const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
+
+/** '2.没有现成…', '4、': a digit and a full stop (not a decimal point) number a label or a heading */
+function numbersLabel(w: string, end: number): boolean {
+  const next = w[end];
+  return (next === '.' || next === '、' || next === '．') && !isDigit(w[end + 1]);
+}
+
+/**
+ * A word where labels and figures run together ('规章007规范性文件7777166',
+ * '…3100000312.没有现成信息'): label text and runs, split at each change. The
+ * digit that numbers a label ('2.没有') stays with the label; digits inside
+ * brackets ('保留4位小数') stay text.
  */
 function pushGlued(out: Token[], w: string, line: number, delimited: boolean): void {
-  const re = /\d+/g;
+  RUN.lastIndex = 0;
   let last = 0;
   let m: RegExpExecArray | null;
   let depth = 0;
   let scanned = 0;
-  while ((m = re.exec(w))) {
+  while ((m = RUN.exec(w))) {
     for (; scanned < m.index; scanned++) {
       const ch = w[scanned];
       if (ch === '(' || ch === '（') depth++;
       else if ((ch === ')' || ch === '）') && depth > 0) depth--;
     }
+    if (depth > 0) continue;
     const start = m.index;
-    const end = start + m[0].length;
-    const next = w[end];
-    const numbering = next === '.' || next === '、' || next === '．';
-    if (start === 0 || depth > 0 || numbering) continue;
+    let text = m[0];
+    let end = start + text.length;
+    if (numbersLabel(w, end)) {
+      // the last digit numbers the next label; the digits before it are the row's
+      if (text.length === 1 || !isDigit(text[text.length - 1])) continue;
+      text = text.slice(0, -1);
+      end--;
+      if (!isDigit(text[text.length - 1])) continue;
+    }
     if (start > last) out.push({ kind: 'text', text: w.slice(last, start), line, delimited });
-    out.push({ kind: 'run', text: m[0], line, delimited });
+    out.push({ kind: 'run', text, line, delimited });
     last = end;
   }
   if (last < w.length) out.push({ kind: 'text', text: w.slice(last), line, delimited });
 }
+
+/** a placeholder column header of an OCR'd table: 数据1 … 数据7, 列3 */
+const PLACEHOLDER_HEADER = /^(?:数据|列|栏|字段)\s*\d{1,2}$/;
 
 function pushWords(out: Token[], piece: string, line: number, delimited: boolean): void {
   const words = piece.split(/\s+/);
@@ -82,8 +106,11 @@ function pushWords(out: Token[], piece: string, line: number, delimited: boolean
         continue;
       }
     }
-    const lc = w.charCodeAt(w.length - 1);
-    if ((lc >= 48 && lc <= 57 && /\D/.test(w)) || GLUED.test(w)) {
+    if (PLACEHOLDER_HEADER.test(w)) {
+      out.push({ kind: 'text', text: w, line, delimited });
+      continue;
+    }
+    if (/\d/.test(w) && (/^-?\d/.test(w) || /\d(?:万元|元)?$/.test(w) || GLUED.test(w))) {
       pushGlued(out, w, line, delimited);
       continue;
     }
@@ -147,6 +174,24 @@ export function tokeniseLine(out: Token[], text: string, line: number): void {
   for (let k = first; k < out.length; k++) out[k].sep = pipe ? 'pipe' : 'tab';
 }
 
+/**
+ * Lines that are not part of any table: a page footer inside a table ('— 4 —',
+ * '- 4 -', '第 4 页 共 9 页', '4/9') and a table's rule ('|---|---|', or '------' once a
+ * converter dropped the pipes).
+ */
+const PAGE_FURNITURE = /^\s*(?:[-=_]{4,}|[—–]{4,}|[-—–－_]{1,3}\s*\d{1,3}\s*[-—–－_]{1,3}|第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|\d{1,3}\s*\/\s*\d{1,3}|\|?(?:\s*:?-{3,}:?\s*\|)+\s*(?::?-{3,}:?\s*)?)\s*$/;
+
+/**
+ * A remark printed in a figure's cell, '22（其中修订 16 件）': the figure is the
+ * number before it; the remark's own digits are not cells.
+ */
+const CELL_NOTE = /(\d)\s*[（(](?![一二三四五六七八九十]{1,2}[)）])([^（）()]*[\u4e00-\u9fff][^（）()]*)[)）]/g;
+
+function stripCellNotes(text: string): string {
+  if (text.indexOf('(') < 0 && text.indexOf('（') < 0) return text;
+  return text.replace(CELL_NOTE, (all, d: string, inner: string) => (/^\s*(?:单位[:：]?\s*)?(?:万元|元)\s*$/.test(inner) ? all : `${d} `));
+}
+
 /** Tokens of lines[from .. to) (positions are 0-based line and column; `to` exclusive). */
 export function tokenise(lines: readonly string[], from: Position, to: Position): Token[] {
   const out: Token[] = [];
@@ -157,7 +202,8 @@ export function tokenise(lines: readonly string[], from: Position, to: Position)
     if (start >= end) continue;
     if (start > 0 || end < text.length) text = text.slice(start, end);
     if (text.trim() === '' && text.indexOf('\t') < 0) continue;
-    tokeniseLine(out, text, l);
+    if (PAGE_FURNITURE.test(text)) continue;
+    tokeniseLine(out, stripCellNotes(text), l);
   }
   return out;
 }

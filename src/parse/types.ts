@@ -16,6 +16,14 @@ export interface Provenance {
   locator?: string;
 }
 
+/**
+ * How a figure was read: printed in its own cell; split from a run of figures
+ * printed with no separator (the only reading the row and the table's
+ * arithmetic allow); or placed in its row by the template's order (its label
+ * detached or absent) and confirmed by the arithmetic.
+ */
+export type CellRead = 'printed' | 'split' | 'ordered';
+
 export interface Cell {
   /** the number, or null when blank, dash, text, missing or unreadable — never a guessed 0 */
   value: number | null;
@@ -25,6 +33,8 @@ export interface Cell {
   source: Provenance | null;
   /** e.g. 20余条 → 20 */
   approximate?: boolean;
+  /** how the figure was read (absent for a missing cell) */
+  read?: CellRead;
 }
 
 export interface SectionSpan {
@@ -96,9 +106,13 @@ export interface ManifestRow {
 export interface ParseNote {
   /** machine-readable kind, e.g. 'row-missing', 'ambiguous-run', 'manifest-disagrees' */
   kind: string;
+  /** the parser stage that decided it (locate-sections, read-tables, align-rows, solve-tables, metadata, manifest) */
+  stage?: ParseStage;
   message: string;
   line?: number;
 }
+
+export type ParseStage = 'locate-sections' | 'read-tables' | 'align-rows' | 'solve-tables' | 'metadata' | 'manifest';
 
 export interface ParsedReport {
   organ: string | null;

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { runReportChecks } from '../../src/checks/index';
-import { readLevel } from '../../src/checks/deadline';
+import { readLevel } from '../../src/checks/organLevel';
 import { buildReport, get } from './fixtures';
 
 const c28 = (published: string | null, level: string | null, organ?: string, year = 2021) =>

@@ -2,7 +2,6 @@
 import { describe, expect, it } from 'vitest';
 import { readCell } from '../../src/parse/cells';
 import { halfWidth, stripPinyin, toSimplified, compact } from '../../src/parse/normalise';
-import { splitRun, lastIsSum } from '../../src/parse/runs';
 import { findHeadings } from '../../src/parse/sections';
 import { detectTemplate } from '../../src/parse/template';
 import { proactiveTotal } from '../../src/parse/prose';
@@ -45,17 +44,6 @@ describe('normalise', () => {
 });
 
 describe('runs (cells printed with no separator)', () => {
-  it('splits when there are as many digits as cells', () => {
-    expect(splitRun('007', 3)).toEqual({ ok: true, parts: [0, 0, 7] });
-  });
-  it('splits by the row total when exactly one split adds up', () => {
-    const r = splitRun('120000012', 7, lastIsSum);
-    expect(r).toEqual({ ok: true, parts: [12, 0, 0, 0, 0, 0, 12] });
-  });
-  it('refuses an ambiguous run', () => {
-    expect(splitRun('7777166', 3).ok).toBe(false);
-    expect(splitRun('11112', 4, lastIsSum).ok).toBe(false); // 1+1+1=... no split or more than one
-  });
   it('a report with a glued row gives the certain row and nulls the uncertain one', () => {
     const p = parseReport('二、主动公开政府信息情况\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规章007规范性文件7777166\n三、收到和处理政府信息公开申请情况\n');
     expect(p.template).toBe('2019');

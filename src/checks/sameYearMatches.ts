@@ -1,13 +1,12 @@
 /**
- * C23: prose nearly identical to another organ's report of the same year.
- * MinHash + LSH per year and section: each report meets only the few reports
- * sharing a band with it, so 200,000 reports a year cost about linear time.
- * Candidates are confirmed with the exact shingle Jaccard.
+ * For each report, the other organ's report of the same year whose section
+ * 五 or 一 is most like its own. MinHash + LSH per year and section: each report
+ * meets only the few reports sharing a band with it, so 200,000 reports a year
+ * cost about linear time. Candidates are confirmed with the exact shingle Jaccard.
  */
-import { COPY_THRESHOLD, proseFor } from './crossYear';
-import { type CheckFinding, finding, fold, type FindingPart } from './finding';
+import { proseFor } from './copiedProse';
 import type { GroupedItem } from './organGroups';
-import { estimateJaccard, formatSimilarity, jaccardSorted, LshIndex, minhash, shingleArray } from './similarity';
+import { estimateJaccard, jaccardSorted, LshIndex, minhash, shingleArray } from './similarity';
 
 /** Candidates whose estimated similarity is below this are not verified. */
 const ESTIMATE_FLOOR = 0.6;
@@ -28,8 +27,15 @@ interface Ranked {
   est: number;
 }
 
-function bestMatches(items: readonly GroupedItem[], which: 1 | 5): Map<string, { other: GroupedItem; sim: number } | null> {
-  const result = new Map<string, { other: GroupedItem; sim: number } | null>();
+/** The closest other organ's report and the exact similarity; null when none came near. */
+export interface SameYearMatch {
+  other: GroupedItem;
+  sim: number;
+}
+
+/** By item id, for every report with long enough prose in that section and a known year. */
+export function sameYearMatches(items: readonly GroupedItem[], which: 1 | 5): Map<string, SameYearMatch | null> {
+  const result = new Map<string, SameYearMatch | null>();
   const byYear = new Map<number, { item: GroupedItem; text: string }[]>();
   for (const item of items) {
     const year = item.report.year;
@@ -65,7 +71,7 @@ function bestMatches(items: readonly GroupedItem[], which: 1 | 5): Map<string, {
         ranked.splice(at, 0, { o, est });
         if (ranked.length > VERIFY_LIMIT) ranked.pop();
       });
-      let best: { other: GroupedItem; sim: number } | null = null;
+      let best: SameYearMatch | null = null;
       for (const { o } of ranked) {
         const sim = jaccardSorted(e.shingles, o.shingles);
         if (!best || sim > best.sim) best = { other: o.item, sim };
@@ -74,37 +80,4 @@ function bestMatches(items: readonly GroupedItem[], which: 1 | 5): Map<string, {
     });
   }
   return result;
-}
-
-function organName(g: GroupedItem): string {
-  return g.report.organ ?? g.report.organSimplified ?? g.manifest?.organ ?? g.id;
-}
-
-export function copiedAcrossOrgansFindings(items: readonly GroupedItem[]): Map<string, CheckFinding> {
-  const s5 = bestMatches(items, 5);
-  const s1 = bestMatches(items, 1);
-  const out = new Map<string, CheckFinding>();
-  for (const g of items) {
-    if (g.report.year === null) {
-      out.set(g.id, finding('C23', 'na', 'info', '报告年度不详，无法与同年报告比较'));
-      continue;
-    }
-    const parts: FindingPart[] = ([[5, s5], [1, s1]] as const).map(([which, map]) => {
-      const name = which === 5 ? '第五部分' : '第一部分';
-      if (!map.has(g.id)) return { label: name, status: 'na', evidence: `${name}文字缺失或过短`, keys: [] };
-      const best = map.get(g.id);
-      if (!best || best.sim < COPY_THRESHOLD) {
-        const near = best ? `，最接近的是${organName(best.other)}（${formatSimilarity(best.sim)}）` : '';
-        return { label: name, status: 'pass', evidence: `${name}未见与同年其他机关雷同${near}`, keys: [] };
-      }
-      return {
-        label: name,
-        status: 'fail',
-        evidence: `${name}与${organName(best.other)}（${g.report.year} 年）相似度 ${formatSimilarity(best.sim)}`,
-        keys: [],
-      };
-    });
-    out.set(g.id, fold('C23', 'info', parts, 'lenient', (p) => p.map((x) => x.evidence).join('；')));
-  }
-  return out;
 }

@@ -1,0 +1,51 @@
+/** The cells of tables 二, 三 and 四 as the arithmetic checks (C12–C17) walk and name them. */
+import { S2_COL_LABELS, S2_ROWS_2019, S2_ROWS_2021, S3_COLS, S3_ROWS, S4_COLS, S4_GROUPS } from '../parse/factKeys';
+import type { Template } from '../parse/types';
+
+/** The six applicant columns of table 三 (every column but 总计). */
+export const APPLICANTS = S3_COLS.filter((c) => c.col !== 'total');
+
+export const k3 = (row: string, col: string) => `s3.${row}.${col}`;
+
+/** The rows of table 三 in this template. */
+export function rowsOf(template: Template) {
+  return S3_ROWS.filter((r) => r.templates.includes(template));
+}
+
+/** A row of table 三 named short, for evidence: 新收, 不予公开（三）法律行政法规禁止公开 … */
+export function rowName(row: string): string {
+  const r = S3_ROWS.find((x) => x.row === row);
+  if (!r) return row;
+  if (row === 'new') return '新收';
+  if (row === 'carried_over') return '上年结转';
+  if (row === 'carried_forward') return '结转下年度';
+  return r.group && !r.group.startsWith('三、') ? `${r.group}${r.label.replace(/（区分处理的.*$/, '')}` : r.label.replace(/（区分处理的.*$/, '');
+}
+
+/** Every cell key of the template's three tables: 二, then 三, then 四. */
+export function templateKeys(template: Template): string[] {
+  const s2 = (template === '2019' ? S2_ROWS_2019 : S2_ROWS_2021).flatMap((r) => r.cols.map((c) => `s2.${r.row}.${c}`));
+  const s3 = rowsOf(template).flatMap((r) => S3_COLS.map((c) => k3(r.row, c.col)));
+  const s4 = S4_GROUPS.flatMap((g) => S4_COLS.map((c) => `s4.${g.group}.${c.col}`));
+  return [...s2, ...s3, ...s4];
+}
+
+/** A cell named as row · column: 新收 · 自然人, 行政复议 · 维持, 行政许可 · 上一年项目数量. */
+export function cellName(key: string): string {
+  if (key.startsWith('s3.')) {
+    const parts = key.split('.');
+    const col = parts.pop()!;
+    const row = parts.slice(1).join('.');
+    return `${rowName(row)} · ${S3_COLS.find((c) => c.col === col)?.label ?? col}`;
+  }
+  if (key.startsWith('s4.')) {
+    const [, g, c] = key.split('.');
+    return `${S4_GROUPS.find((x) => x.group === g)?.label ?? g} · ${S4_COLS.find((x) => x.col === c)?.label ?? c}`;
+  }
+  if (key.startsWith('s2.')) {
+    const [, row, col] = key.split('.');
+    const r = [...S2_ROWS_2019, ...S2_ROWS_2021].find((x) => x.row === row);
+    return `${r?.label ?? row} · ${S2_COL_LABELS[col] ?? col}`;
+  }
+  return key;
+}
