@@ -306,7 +306,7 @@ export function compliance(db: Queryable, a: { filters: Filters; check: string }
   const matrixReports = db.all(
     `SELECT r.report_id, ${REPORT_KEY_SQL} AS report_key, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, r.year, r.template,
        r.errors, r.warnings, r.checks, r.assessed, r.passed, r.unassessed, r.partial
-     ${FROM} ${JOIN_FILE} WHERE ${w.sql} ORDER BY r.errors DESC, r.warnings DESC, r.partial DESC, o.name, r.year LIMIT ${MATRIX_LIMIT}`,
+     ${FROM} ${JOIN_FILE} WHERE ${w.sql} ORDER BY r.errors DESC, r.warnings DESC, o.name, r.year LIMIT ${MATRIX_LIMIT}`,
     w.params,
   );
   const ids = (nums(matrixReports, 'report_id') as number[]).join(',') || '0';
