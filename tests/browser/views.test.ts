@@ -17,11 +17,10 @@ import { REPORT_KEY_SQL } from '../../src/db/keys';
 import { meta, overview, type Queryable } from '../../src/db/queries';
 import { NO_FILTERS } from '../../src/db/filters';
 import { tableFromExec } from '../../src/db/table';
-import { launchBrowser, serveStatic, watchErrors, type StaticServer } from './harness';
+import { SHOTS, everyView, launchBrowser, serveStatic, watchErrors, type StaticServer } from './harness';
 import { HOUTOU, JS_URL, LIULOU, TRUNCATED, buildSite, writeData } from './viewsData';
 
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-views-'));
-const SHOTS = path.join(os.tmpdir(), 'gongkai-shots');
 
 let browser: Browser;
 let distA: string;
@@ -570,19 +569,6 @@ describe('screenshots', () => {
       ['report', `&report=${r.key}`],
       ['compare', `&a=${x.key}&b=${y.key}`],
     ];
-    for (const width of [1280, 390]) {
-      const page = await browser.newPage({ viewport: { width, height: 900 } });
-      const errors = watchErrors(page);
-      for (const [view, extra] of views) {
-        await page.goto(`${siteA.url}?v=2&view=${view}${extra}`);
-        await page.locator('main.view h1').waitFor({ timeout: 30_000 });
-        await page.waitForLoadState('networkidle');
-        await page.waitForTimeout(300);
-        expect(await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${view} at ${width}`).toBeLessThanOrEqual(1);
-        await page.screenshot({ path: path.join(SHOTS, `views-${view}-${width}.png`), fullPage: true });
-      }
-      expect(errors).toEqual([]);
-      await page.close();
-    }
+    await everyView(browser, siteA.url, '?v=2', views, 'views-');
   });
 });
