@@ -169,11 +169,11 @@ export function reportList(db: Queryable, a: ReportListArgs): { rows: Table; tot
   return { rows, total };
 }
 
-/** Input files read only in part or not at all, with the reason (the build's summary, for the overview). */
+/** Input files read only in part, not at all, or skipped, with the reason (the build's summary, for the overview). */
 export function sourceProblems(db: Queryable): Table {
   return db.all(
     `SELECT file, outcome, COALESCE(reason, '') AS reason FROM source_files WHERE outcome <> 'ok'
-     ORDER BY outcome = 'partial', file`,
+     ORDER BY CASE outcome WHEN 'failed' THEN 0 WHEN 'skipped' THEN 1 ELSE 2 END, file`,
   );
 }
 

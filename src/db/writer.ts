@@ -12,7 +12,7 @@ import { coverageOf } from './coverage';
 import { organHash, organKeys } from './keys';
 import { SCHEMA_VERSION, coreSchemaSql, detailSchemaSql } from './schema';
 
-export type Outcome = 'ok' | 'partial' | 'failed';
+export type Outcome = 'ok' | 'partial' | 'failed' | 'skipped';
 
 export interface SourceFileRow {
   file: string;
