@@ -437,7 +437,7 @@ describe('18.11 small things', () => {
     await page.close();
   });
 
-  test('14.7 a javascript: source URL is shown as text, not a link', async () => {
+  test('14.7 a javascript: source URL (in a database from elsewhere: the build drops it) is shown as text, not a link', async () => {
     const page = await browser.newPage();
     const r = reportOf(dbA, '001_230915953f1370e3.txt');
     expect(r.source_url).toBe(JS_URL);

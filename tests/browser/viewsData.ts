@@ -6,6 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import initSqlJs from 'sql.js';
 import { build, type Plugin } from 'vite';
 import { buildDatabase } from '../../scripts/lib/buildDatabase';
 import { generateReport } from '../../scripts/synth/index';
@@ -46,16 +47,26 @@ export function writeData(dir: string, second: boolean): void {
   fs.writeFileSync(path.join(dir, 'manifest.csv'), manifest.join('\n') + '\n');
 }
 
-/** Database and site of one data folder: dir/build (database), dir/dist (site). */
+/**
+ * Database and site of one data folder: dir/build (database), dir/dist (site).
+ * The build keeps only http(s) source URLs; the core is then given a javascript:
+ * one, as a database from elsewhere could hold, to test that the site shows it as text.
+ */
 export async function buildSite(dir: string): Promise<string> {
   const buildDir = path.join(dir, 'build');
-  await buildDatabase({
+  const dbFile = path.join(buildDir, 'gongkai.sqlite');
+  const summary = await buildDatabase({
     reportsDir: path.join(dir, 'reports'),
     manifestPath: path.join(dir, 'manifest.csv'),
-    outFile: path.join(buildDir, 'gongkai.sqlite'),
+    outFile: dbFile,
     builtAt: '2026-10-09',
   });
-  const dbFile = path.join(buildDir, 'gongkai.sqlite');
+  if (!summary.manifestProblems.some((p) => p.includes(JS_URL))) throw new Error('the build kept a javascript: source URL');
+  const SQL = await initSqlJs();
+  const core = new SQL.Database(fs.readFileSync(dbFile));
+  core.run("UPDATE reports SET source_url = ? WHERE file_id = (SELECT file_id FROM source_files WHERE file = '001_230915953f1370e3.txt')", [JS_URL]);
+  fs.writeFileSync(dbFile, core.export());
+  core.close();
   const redirect: Plugin = {
     name: 'views-test-database',
     enforce: 'pre',
