@@ -50,6 +50,10 @@ export interface BuildSummary {
   partial: number;
   failed: number;
   failures: { file: string; reason: string }[];
+  /** files read only in part, with the reason */
+  partials: { file: string; reason: string }[];
+  /** where the manifest's organ or year disagrees with the text (the manifest's is used) */
+  disagreements: { file: string; message: string }[];
   /** symlinks, hidden files and other entries of the reports folder that were not read */
   skipped: SkippedFile[];
   findings: Record<'error' | 'warning' | 'info', number>;
@@ -98,10 +102,12 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
   const phases = new Phases(opts.progress ? process.stderr : null);
   const processed: ProcessedFile[] = [];
   const reportIds = new Map<string, number>();
+  const disagreements: BuildSummary['disagreements'] = [];
   for (const [i, file] of files.entries()) {
     const m = manifest.rows.get(file) ?? null;
     const p = await processFile(path.join(opts.reportsDir, file), file, { manifest: m, resolveRegion });
     if (p.report) {
+      for (const n of p.report.notes) if (n.kind === 'manifest-disagrees') disagreements.push({ file, message: n.message });
       reportIds.set(file, writer.addDetail({ report: p.report, findings: p.findings, contextLines: p.contextLines, lineLocators: p.lineLocators }));
       slim(p);
     }
@@ -203,6 +209,8 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     partial: tally('partial'),
     failed: tally('failed'),
     failures: processed.filter((p) => p.outcome === 'failed').map((p) => ({ file: p.file, reason: p.reason ?? '' })),
+    partials: processed.filter((p) => p.outcome === 'partial').map((p) => ({ file: p.file, reason: p.reason ?? '' })),
+    disagreements,
     skipped,
     findings: counts,
     duplicates,
@@ -281,6 +289,8 @@ export function formatSummary(s: BuildSummary): string {
     `检查未通过：错误 ${s.findings.error}，警告 ${s.findings.warning}，提示 ${s.findings.info}`,
   ];
   for (const f of s.failures) lines.push(`  失败 ${f.file}：${f.reason}`);
+  for (const f of s.partials) lines.push(`  部分 ${f.file}：${f.reason}`);
+  for (const d of s.disagreements) lines.push(`  清单与正文不一致 ${d.file}：${d.message}`);
   for (const f of s.skipped) lines.push(`  跳过 ${f.file}：${f.reason}`);
   for (const d of s.duplicates) lines.push(`  重复：${d.organ} ${d.year} 年有 ${d.files.length} 份报告（${d.files.join('、')}），均已保留并标记`);
   for (const f of s.manifestWithoutFile) lines.push(`  清单中有而文件不存在：${f}`);

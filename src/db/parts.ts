@@ -132,7 +132,9 @@ export function splitCore(SQL: SqlJsStatic, core: Uint8Array, name: (year: numbe
     full.run('DROP VIEW report_index');
     full.run(REPORT_INDEX_TABLE);
     full.run(
-      `INSERT INTO report_index SELECT r.report_id, r.organ_id, NULLIF(r.organ_name, o.name), r.year, r.template, r.errors, r.warnings
+      `INSERT INTO report_index (report_id, organ_id, file_id, organ_name, year, template, errors, warnings, assessed, passed, unassessed, partial)
+       SELECT r.report_id, r.organ_id, r.file_id, NULLIF(r.organ_name, o.name), r.year, r.template, r.errors, r.warnings,
+         r.assessed, r.passed, r.unassessed, r.partial
        FROM reports r JOIN organs o USING (organ_id) ORDER BY r.report_id`,
     );
     full.run('DELETE FROM failures');

@@ -8,6 +8,8 @@ import { FACT_KEYS } from '../parse/factKeys';
 import type { Finding, ManifestRow, ParsedReport } from '../parse/types';
 import { CHECKS, CODE_ORDER } from './checkCatalogue';
 import { encodeChecks } from './checkCodes';
+import { coverageOf } from './coverage';
+import { organHash, organKeys } from './keys';
 import { SCHEMA_VERSION, coreSchemaSql, detailSchemaSql } from './schema';
 
 export type Outcome = 'ok' | 'partial' | 'failed' | 'skipped';
@@ -210,10 +212,14 @@ export class DatabaseWriter {
     const factCols = FACT_KEYS.map((f) => f.column);
     const reportCols = [
       'report_id', 'organ_id', 'file_id', 'organ_name', 'year', 'template', 'period', 'source_url', 'published',
-      'completeness', 'duplicate', 'procurement_unit', 'errors', 'warnings', 'checks', ...factCols,
+      'completeness', 'duplicate', 'procurement_unit', 'errors', 'warnings', 'checks',
+      'assessed', 'passed', 'unassessed', 'partial', ...factCols,
     ];
     this.insertFile = this.db.prepare('INSERT INTO source_files VALUES (?, ?, ?, ?, ?, ?, ?)');
-    this.insertOrgan = this.db.prepare('INSERT INTO organs VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)');
+    this.insertOrgan = this.db.prepare(
+      `INSERT INTO organs (organ_id, name, name_simplified, match_key, level, province, city, county, division_code, organ_key)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    );
     this.insertReport = this.db.prepare(
       `INSERT INTO reports (${reportCols.join(', ')}) VALUES (${reportCols.map(() => '?').join(', ')})`,
     );
@@ -232,7 +238,9 @@ export class DatabaseWriter {
 
   addOrgan(o: OrganRow): number {
     const id = this.nextOrganId++;
-    this.insertOrgan.run([id, o.name, o.nameSimplified, o.matchKey, o.level, o.province, o.city, o.county, o.divisionCode]);
+    // the full hash for now; finish() shortens every key to the prefix no other organ shares
+    const hash = organHash(o.matchKey, o.divisionCode, o.county);
+    this.insertOrgan.run([id, o.name, o.nameSimplified, o.matchKey, o.level, o.province, o.city, o.county, o.divisionCode, `${hash}#${id}`]);
     return id;
   }
 
@@ -268,6 +276,7 @@ export class DatabaseWriter {
   addCore(id: number, r: CoreRow): void {
     const { report, manifest } = r;
     const failed = r.findings.filter((f) => f.status === 'fail');
+    const cov = coverageOf(r.findings);
     const values: (string | number | null)[] = [
       id,
       r.organId,
@@ -284,12 +293,27 @@ export class DatabaseWriter {
       failed.filter((f) => f.severity === 'error').length,
       failed.filter((f) => f.severity === 'warning').length,
       encodeChecks(r.findings, CODE_ORDER),
+      cov.assessed,
+      cov.passed,
+      cov.unassessed,
+      cov.partial,
     ];
     for (const f of FACT_KEYS) values.push(report.cells[f.key]?.value ?? null);
     this.insertReport.run(values);
     for (const f of [...failed].sort((a, b) => a.check.localeCompare(b.check))) {
       this.insertFailure.run([id, f.check, f.severity, f.evidence]);
     }
+  }
+
+  /** Every organ's key: the shortest prefix of its hash no other organ of the build shares (see keys.ts). */
+  private settleOrganKeys(): void {
+    const res = this.db.exec('SELECT organ_id, organ_key FROM organs ORDER BY organ_id')[0];
+    if (!res) return;
+    const ids = res.values.map((v) => Number(v[0]));
+    const keys = organKeys(res.values.map((v) => String(v[1]).split('#')[0]));
+    const st = this.db.prepare('UPDATE organs SET organ_key = ? WHERE organ_id = ?');
+    ids.forEach((id, i) => st.run([keys[i], id]));
+    st.free();
   }
 
   /** Report ids are given in order, so a shard is a contiguous range of them. */
@@ -328,6 +352,7 @@ export class DatabaseWriter {
     listed?: readonly { firstReportId: number; lastReportId: number; file: string; bytes: number }[],
   ): WrittenDatabase {
     this.closeShard();
+    this.settleOrganKeys();
     const rows =
       listed ?? this.shards.map((s) => ({ firstReportId: s.firstReportId, lastReportId: s.lastReportId, file: nameShard(s.bytes), bytes: s.bytes.length }));
     const sh = this.db.prepare('INSERT INTO shards VALUES (?, ?, ?, ?, ?)');

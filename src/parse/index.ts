@@ -269,14 +269,14 @@ function applyManifest(meta: Metadata, m: ManifestRow | undefined, notes: ParseN
     const mo = m.organ.trim();
     const ms = toSimplifiedName(mo);
     if (meta.organSimplified && !sameOrgan(ms, meta.organSimplified)) {
-      notes.push({ kind: 'manifest-disagrees', message: `organ: manifest '${mo}', text '${meta.organ}'`, stage: 'manifest' });
+      notes.push({ kind: 'manifest-disagrees', message: `机关：清单为“${mo}”，正文为“${meta.organ}”（采用清单）`, stage: 'manifest' });
     }
     out.organ = mo;
     out.organSimplified = ms;
     out.organSource = 'manifest';
   }
   if (m.year) {
-    if (meta.year !== null && meta.year !== m.year) notes.push({ kind: 'manifest-disagrees', message: `year: manifest ${m.year}, text ${meta.year}`, stage: 'manifest' });
+    if (meta.year !== null && meta.year !== m.year) notes.push({ kind: 'manifest-disagrees', message: `年度：清单为 ${m.year}，正文为 ${meta.year}（采用清单）`, stage: 'manifest' });
     out.year = m.year;
   }
   return out;

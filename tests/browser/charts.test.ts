@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Database } from 'sql.js';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { openBuiltDatabase } from '../../scripts/lib/openBuilt';
+import { REPORT_KEY_SQL } from '../../src/db/keys';
 import { DIST, launchBrowser, serveStatic, watchErrors, type StaticServer } from './harness';
 
 let browser: Browser;
@@ -150,8 +151,8 @@ describe('keyboard and screen readers', () => {
 
   test('the compliance matrix: rows reachable by Tab, each opening its report with Enter', async () => {
     const [first] = all(
-      `SELECT r.report_id, COALESCE(r.organ_name, o.name) AS organ, r.year FROM reports r JOIN organs o USING (organ_id)
-       ORDER BY r.errors DESC, r.warnings DESC, o.name, r.year LIMIT 1`,
+      `SELECT ${REPORT_KEY_SQL} AS report_key, COALESCE(r.organ_name, o.name) AS organ, r.year FROM reports r JOIN organs o USING (organ_id)
+       JOIN source_files s USING (file_id) ORDER BY r.errors DESC, r.warnings DESC, o.name, r.year LIMIT 1`,
     );
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const errors = watchErrors(page);
@@ -170,7 +171,7 @@ describe('keyboard and screen readers', () => {
     expect(label).toMatch(/通过 \d+/);
     await expect.poll(() => fig.locator('.tooltip').innerText()).toBe(label);
     await page.keyboard.press('Enter');
-    await expect.poll(() => new URL(page.url()).searchParams.get('report')).toBe(String(first.report_id));
+    await expect.poll(() => new URL(page.url()).searchParams.get('report')).toBe(String(first.report_key));
     await expect.poll(() => page.locator('.report-head h2').innerText()).toContain(`${first.year}年度报告`);
     expect(errors).toEqual([]);
     await page.close();

@@ -112,9 +112,9 @@ export const CHECK_COLUMNS = Array.from({ length: 28 }, (_, i) => ({
   title: TITLES[i] ?? `检查项 ${i + 1}`,
 }));
 
-/** compliance.byOrgan: passed and failed checks per organ */
-export const BY_ORGAN = table({
-  organ_id: [1, 2, 3, 4, 5],
-  pass: [20, 26, 27, 14, 0],
-  fail: [4, 1, 0, 6, 3],
+/** compliance.passBins: reports per tenth of their pass rate (-1: judged only in part) and the checks judged */
+export const PASS_BINS = table({
+  bin: [-1, 0, 7, 8, 9],
+  reports: [3, 1, 1, 1, 2],
+  assessed: [9, 3, 20, 27, 53],
 });

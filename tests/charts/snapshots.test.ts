@@ -19,7 +19,7 @@ import { everyYear, isStray, templateRules, trendLines, yearSpan, YEARLY_COLUMNS
 import { measureRows, PROACTIVE_MEASURES } from '../../src/app/shape/measures';
 import { rankedName, rankedRows, UNIT_NOTES } from '../../src/app/shape/ranked';
 import { compareRows, reportName } from '../../src/app/shape/compare';
-import { binTick, cellStatus, matrixOf, passShareBins, type MatrixCell } from '../../src/app/shape/compliance';
+import { binTick, cellStatus, matrixOf, passRateBins, type MatrixCell } from '../../src/app/shape/compliance';
 import type { FactRow } from '../../src/app/shape/factRow';
 import { htmlOf, legendOf, marksOf, svgOf, type Mark } from './render';
 import * as F from './fixtures';
@@ -231,7 +231,7 @@ describe('合规矩阵 (compliance)', () => {
 });
 
 describe('通过比例分布 (compliance)', () => {
-  const rows = passShareBins(F.BY_ORGAN, NO_FILTERS);
+  const rows = passRateBins(F.PASS_BINS, NO_FILTERS);
   const props = (width: number) => ({
     width,
     height: 200,
@@ -241,13 +241,14 @@ describe('通过比例分布 (compliance)', () => {
     z: (r: FactRow) => r.series ?? '',
     xDomain: rows.map((r) => r.label),
     xLabel: binTick,
-    series: [{ id: 'organs', label: '机关数', color: '#3f6ea6' }],
-    label: '按检查通过比例分组的机关数',
+    series: [{ id: 'reports', label: '报告数', color: '#3f6ea6' }],
+    label: '按检查通过比例分组的报告数',
   });
   test('snapshot at 640 px', async () => snapshot('compliance-pass-share-640', svgOf(StackedColumns, props(640))));
   test('snapshot at 340 px (a phone)', async () => snapshot('compliance-pass-share-340', svgOf(StackedColumns, props(340))));
-  test('organs fall in the bins of their share passed; crowded bin labels are thinned on a phone', () => {
-    expect(rows.map((r) => r.value)).toEqual([1, 0, 0, 0, 0, 0, 0, 1, 1, 2]);
+  test('reports fall in the bins of their share passed, those judged only in part in a bin of their own; crowded bin labels are thinned on a phone', () => {
+    expect(rows.map((r) => r.value)).toEqual([1, 0, 0, 0, 0, 0, 0, 1, 1, 2, 3]);
+    expect(rows.at(-1)).toMatchObject({ label: '仅部分可判断', unit: '份报告（共 9 项可判断的检查）' });
     const wide = texts(marksOf(svgOf(StackedColumns, props(640)))).filter((t) => t.endsWith('%'));
     const phone = texts(marksOf(svgOf(StackedColumns, props(340)))).filter((t) => t.endsWith('%'));
     expect(wide).toHaveLength(10);

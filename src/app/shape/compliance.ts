@@ -1,9 +1,9 @@
 /**
  * The compliance query shaped for its charts: the matrix's reports and cells,
- * and organs binned by the share of their assessable checks passed.
+ * and reports binned by the share of their assessable checks passed.
  */
-import { bin } from 'd3-array';
 import type { Filters } from '../../db/filters';
+import { PARTIAL_LABEL } from '../../db/coverage';
 import { nums, strs, type Table } from '../../db/table';
 import type { FactRow } from './factRow';
 import { SELECTION, selectionRegion } from './yearly';
@@ -47,21 +47,34 @@ export function matrixOf(reports: Table | undefined, cells: Table | undefined): 
   return { rows, cells: out };
 }
 
-/** tenths of the share passed; the last bin includes 100% */
-const THRESHOLDS = [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9];
-
-/** Organs per tenth of 通过 ÷ (通过 + 不通过); one row per bin, in order, labelled with its range. */
-export function passShareBins(byOrgan: Table | undefined, f: Filters): FactRow[] {
-  if (!byOrgan) return [];
-  const pass = nums(byOrgan, 'pass'), fail = nums(byOrgan, 'fail');
-  const shares = pass.map((p, i) => (p ?? 0) / ((p ?? 0) + (fail[i] ?? 0)));
-  const bins = bin().domain([0, 1.0001]).thresholds(THRESHOLDS)(shares);
-  return bins.map((b) => ({
-    organ: SELECTION, ...selectionRegion(f), year: null, template: f.template,
-    key: 'share_passed', label: `通过比例 ${Math.round(b.x0! * 100)}%–${Math.min(100, Math.round(b.x1! * 100))}%${b.x1! > 1 ? '（含）' : ''}`,
-    unit: '个机关', value: b.length, reports: b.length, series: 'organs',
-  }));
+/**
+ * Reports per tenth of 通过 ÷ (通过 + 不通过), from the query's bins (0 … 9, the last
+ * holding 100%), then the reports judged only in part (-1: their rate rests on too few
+ * checks to be binned with the others) and those with no check judged (-2), when any.
+ * The unit says how many judged checks each bar rests on.
+ */
+export function passRateBins(passBins: Table | undefined, f: Filters): FactRow[] {
+  if (!passBins) return [];
+  const slot = (b: number) => (b === -1 ? 10 : b === -2 ? 11 : b);
+  const reports = new Array<number>(12).fill(0);
+  const judged = new Array<number>(12).fill(0);
+  const bins = nums(passBins, 'bin'), n = nums(passBins, 'reports'), a = nums(passBins, 'assessed');
+  bins.forEach((b, i) => {
+    reports[slot(b ?? -2)] += n[i] ?? 0;
+    judged[slot(b ?? -2)] += a[i] ?? 0;
+  });
+  const label = (i: number) =>
+    i < 10 ? `通过比例 ${i * 10}%–${i * 10 + 10}%${i === 9 ? '（含）' : ''}` : i === 10 ? PARTIAL_LABEL : '无可判断的检查';
+  return reports
+    .map((_, i) => i)
+    .filter((i) => i < 10 || reports[i] > 0)
+    .map((i) => ({
+      organ: SELECTION, ...selectionRegion(f), year: null, template: f.template,
+      key: i < 10 ? 'share_passed' : i === 10 ? 'partial' : 'none_assessed', label: label(i),
+      unit: `份报告（共 ${judged[i]} 项可判断的检查）`, value: reports[i], reports: reports[i], series: 'reports',
+    }));
 }
 
-/** a bin's label on the axis: 通过比例 10%–20% → 10–20% */
-export const binTick = (label: string) => label.replace(/^通过比例 (\d+)%–(\d+)%.*$/, '$1–$2%');
+/** a bin's label on the axis: 通过比例 10%–20% → 10–20%; 仅部分可判断 → 仅部分 (the caption says what it is) */
+export const binTick = (label: string) =>
+  label === PARTIAL_LABEL ? '仅部分' : label === '无可判断的检查' ? '无判断' : label.replace(/^通过比例 (\d+)%–(\d+)%.*$/, '$1–$2%');
