@@ -378,8 +378,8 @@ describe('18.8 find an organ, sort, and the page in the URL', () => {
 
     await page.getByRole('button', { name: '下一页' }).click();
     await expect.poll(() => new URL(page.url()).searchParams.get('page')).toBe('2');
+    await expect.poll(() => list(page).locator('caption').innerText()).toContain('第 2 / 2 页');
     const second = await listRows(page);
-    expect(await list(page).locator('caption').innerText()).toContain('第 2 / 2 页');
     await page.reload();
     await expect.poll(() => listRows(page)).toEqual(second);
     await page.goBack();
