@@ -27,11 +27,12 @@ import { CoreWriter, DEFAULT_SHARD_SIZE, shardFileName, type ShardListing } from
 import { toSimplified } from '../../src/parse/normalise';
 import type { Finding, ManifestRow } from '../../src/parse/types';
 import { PARSER_VERSION } from '../../src/parse/version';
-import { loadManifest, type Manifest } from './manifest';
+import { describeEncoding, loadManifest, type Manifest } from './manifest';
 import type { ProcessedFile } from './pipeline';
 import { FilePool, type PoolOptions } from './pool';
 import type { FileTask } from './poolProtocol';
 import { Phases, Progress } from './progress';
+import { listReportFiles, type SkippedFile } from './reportFiles';
 import { cleanLeftovers, Staging } from './publish';
 import { Interner } from './slimReport';
 
@@ -69,11 +70,19 @@ export interface BuildSummary {
   partial: number;
   failed: number;
   failures: { file: string; reason: string }[];
+  /** files read only in part, with the reason */
+  partials: { file: string; reason: string }[];
+  /** where the manifest's organ or year disagrees with the text (the manifest's is used) */
+  disagreements: { file: string; message: string }[];
+  /** symlinks, hidden files and other entries of the reports folder that were not read */
+  skipped: SkippedFile[];
   findings: Record<'error' | 'warning' | 'info', number>;
   duplicates: { organ: string; year: number; files: string[] }[];
   manifestWithoutFile: string[];
   filesWithoutManifest: string[];
   manifestProblems: string[];
+  /** how the manifest was read (utf-8, gb18030 …); null when it is missing or unreadable */
+  manifestEncoding: string | null;
   /** size of the core file */
   bytes: number;
   /** detail shards: count and total size */
@@ -91,21 +100,6 @@ export interface BuildSummary {
   workers: number;
 }
 
-export function listReportFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.name.startsWith('.')) continue;
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out.push(path.relative(dir, p).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
 /** What one build shares between its stages (nothing of it outlives the build). */
 interface BuildContext {
   opts: BuildOptions;
@@ -120,6 +114,7 @@ interface BuildContext {
 interface Inputs {
   stage: 'inputs';
   files: string[];
+  skipped: SkippedFile[];
   manifest: Manifest;
   tasks: FileTask[];
 }
@@ -162,12 +157,12 @@ const sha = (bytes: Uint8Array) => crypto.createHash('sha256').update(bytes).dig
 const gzip = (bytes: Uint8Array) => new Uint8Array(zlib.gzipSync(bytes, { level: 9 }));
 
 function readInputs(opts: BuildOptions): Inputs {
-  const files = listReportFiles(opts.reportsDir);
+  const { files, skipped } = listReportFiles(opts.reportsDir);
   const manifest: Manifest = fs.existsSync(opts.manifestPath)
     ? loadManifest(opts.manifestPath)
     : { rows: new Map<string, ManifestRow>(), problems: [{ line: 0, message: `清单文件不存在：${opts.manifestPath}` }] };
   const tasks = files.map((file, i) => ({ path: path.join(opts.reportsDir, file), name: file, manifest: manifest.rows.get(file) ?? null, id: i + 1 }));
-  return { stage: 'inputs', files, manifest, tasks };
+  return { stage: 'inputs', files, skipped, manifest, tasks };
 }
 
 async function parseFiles(ctx: BuildContext, inputs: Inputs): Promise<Parsed> {
@@ -284,6 +279,7 @@ function writeCore(ctx: BuildContext, patched: Patched): Written {
   for (const p of processed) {
     fileIds.set(p.file, writer.addSourceFile({ file: p.file, sha256: p.sha256, bytes: p.bytes, encoding: p.encoding, outcome: p.outcome, reason: p.reason }));
   }
+  for (const s of inputs.skipped) writer.addSourceFile({ file: s.file, sha256: '', bytes: s.bytes, encoding: null, outcome: 'skipped', reason: s.reason });
   const organOf = new Map<string, number>();
   for (const o of organs) {
     const id = writer.addOrgan(o.row);
@@ -304,8 +300,11 @@ function writeCore(ctx: BuildContext, patched: Patched): Written {
     });
   }
 
-  const { files, manifest } = inputs;
-  const fileSet = new Set(files);
+  const { files, manifest, skipped } = inputs;
+  // a manifest row for a skipped file is reported with the skipped file, not as missing
+  const fileSet = new Set([...files, ...skipped.map((s) => s.file)]);
+  const disagreements: BuildSummary['disagreements'] = [];
+  for (const p of reports) for (const n of p.report!.notes) if (n.kind === 'manifest-disagrees') disagreements.push({ file: p.file, message: n.message });
   const manifestWithoutFile = [...manifest.rows.keys()].filter((f) => !fileSet.has(f)).sort();
   const filesWithoutManifest = files.filter((f) => !manifest.rows.has(f));
   const inputHash = crypto.createHash('sha256');
@@ -319,11 +318,15 @@ function writeCore(ctx: BuildContext, patched: Patched): Written {
     partial: tally('partial'),
     failed: tally('failed'),
     failures: processed.filter((p) => p.outcome === 'failed').map((p) => ({ file: p.file, reason: p.reason ?? '' })),
+    partials: processed.filter((p) => p.outcome === 'partial').map((p) => ({ file: p.file, reason: p.reason ?? '' })),
+    disagreements,
+    skipped,
     findings: counts,
     duplicates,
     manifestWithoutFile,
     filesWithoutManifest,
     manifestProblems: manifest.problems.map((p) => (p.line ? `第 ${p.line} 行：${p.message}` : p.message)),
+    manifestEncoding: manifest.encoding ?? null,
     bytes: 0,
     shards: patched.shards.length,
     shardBytes: patched.shards.reduce((n, s) => n + s.bytes, 0),
@@ -405,13 +408,17 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
 
 export function formatSummary(s: BuildSummary): string {
   const lines = [
-    `报告文件 ${s.files} 份：成功 ${s.ok}，部分 ${s.partial}，失败 ${s.failed}`,
+    `报告文件 ${s.files} 份：成功 ${s.ok}，部分 ${s.partial}，失败 ${s.failed}${s.skipped.length ? `；另有 ${s.skipped.length} 项未读取` : ''}`,
     `检查未通过：错误 ${s.findings.error}，警告 ${s.findings.warning}，提示 ${s.findings.info}`,
   ];
   for (const f of s.failures) lines.push(`  失败 ${f.file}：${f.reason}`);
+  for (const f of s.partials) lines.push(`  部分 ${f.file}：${f.reason}`);
+  for (const d of s.disagreements) lines.push(`  清单与正文不一致 ${d.file}：${d.message}`);
+  for (const f of s.skipped) lines.push(`  跳过 ${f.file}：${f.reason}`);
   for (const d of s.duplicates) lines.push(`  重复：${d.organ} ${d.year} 年有 ${d.files.length} 份报告（${d.files.join('、')}），均已保留并标记`);
   for (const f of s.manifestWithoutFile) lines.push(`  清单中有而文件不存在：${f}`);
   for (const f of s.filesWithoutManifest) lines.push(`  文件不在清单中：${f}`);
+  if (s.manifestEncoding) lines.push(`  清单编码：${describeEncoding(s.manifestEncoding)}`);
   for (const p of s.manifestProblems) lines.push(`  清单问题：${p}`);
   lines.push(`数据库 ${s.outFile}：${(s.bytes / 1024).toFixed(1)} KB，明细文件 ${s.shards} 个共 ${(s.shardBytes / 1024).toFixed(1)} KB（gzip）`);
   const mb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);

@@ -36,7 +36,7 @@ export function packFile(p: ProcessedFile, allEvidence = false): PackedFile {
   return {
     ...rest,
     findings,
-    report: { ...report, notes: [], cells: { keys: keys.join(SEP), cells }, templateLabels: report.templateLabels.join(SEP) },
+    report: { ...report, notes: report.notes.filter((n) => n.kind === 'manifest-disagrees'), cells: { keys: keys.join(SEP), cells }, templateLabels: report.templateLabels.join(SEP) },
   };
 }
 

@@ -1,43 +1,49 @@
 /**
- * CSV of exactly the rows a chart draws: UTF-8 BOM so Excel reads Chinese,
- * formulae escaped (a cell starting with = + - @ cannot run in a spreadsheet),
- * and a missing value left empty — never written as 0.
+ * CSV of exactly the rows a chart or table shows: headers as on screen (Chinese),
+ * the stable key (fact key, check id, report key) in a column of its own for
+ * machines, UTF-8 BOM so Excel reads Chinese, formulae escaped (a cell starting
+ * with = + - @ cannot run in a spreadsheet; numbers stay numbers), and a missing
+ * value left empty — never written as 0.
  */
 import { unparse } from 'papaparse';
 import type { FactRow } from './shape/factRow';
 import type { Filters } from '../db/filters';
-
-export const CSV_COLUMNS = [
-  'organ',
-  'province',
-  'city',
-  'county',
-  'year',
-  'template',
-  'fact_key',
-  'label',
-  'unit',
-  'value',
-  'reports',
-] as const;
+import { saveBlob } from './download';
 
 export const BOM = '\uFEFF';
 
+type CsvValue = string | number | null | undefined;
+
+/** One column of a CSV: its header and how a row fills it. */
+export interface CsvColumn<T> {
+  header: string;
+  value: (row: T) => CsvValue;
+}
+
+export function tableCsv<T>(columns: readonly CsvColumn<T>[], rows: readonly T[]): string {
+  const data = rows.map((r) => columns.map((c) => c.value(r) ?? ''));
+  return BOM + unparse({ fields: columns.map((c) => c.header), data }, { escapeFormulae: true, newline: '\r\n' });
+}
+
+/** The columns of a chart's CSV; `key` is the fact key (or, in the compliance matrix, the check id). */
+export const FACT_CSV: readonly CsvColumn<FactRow>[] = [
+  { header: '机关', value: (r) => r.organ },
+  { header: '省份', value: (r) => r.province },
+  { header: '城市', value: (r) => r.city },
+  { header: '区县', value: (r) => r.county },
+  { header: '年度', value: (r) => r.year },
+  { header: '模板', value: (r) => r.template },
+  { header: 'key', value: (r) => r.key },
+  { header: '指标', value: (r) => r.label },
+  { header: '单位', value: (r) => r.unit },
+  { header: '数值', value: (r) => r.value },
+  { header: '报告数', value: (r) => r.reports },
+];
+
+export const CSV_COLUMNS = FACT_CSV.map((c) => c.header);
+
 export function buildCsv(rows: readonly FactRow[]): string {
-  const data = rows.map((r) => [
-    r.organ,
-    r.province,
-    r.city,
-    r.county,
-    r.year ?? '',
-    r.template,
-    r.key,
-    r.label,
-    r.unit,
-    r.value ?? '',
-    r.reports,
-  ]);
-  return BOM + unparse({ fields: [...CSV_COLUMNS], data }, { escapeFormulae: true, newline: '\r\n' });
+  return tableCsv(FACT_CSV, rows);
 }
 
 /** 主动公开趋势_黑龙江省-绥滨县_2021-2021_2021模板.csv */
@@ -50,17 +56,15 @@ export function csvFileName(chart: string, f: Filters, organName = ''): string {
   if (f.from != null || f.to != null) parts.push(`${f.from ?? ''}-${f.to ?? ''}`);
   if (f.template) parts.push(`${f.template}模板`);
   if (parts.length === 1) parts.push('全部');
-  return parts.join('_').replace(/[\\/:*?"<>|\s]+/g, '') + '.csv';
+  return safeFileName(parts.join('_')) + '.csv';
+}
+
+export const safeFileName = (s: string) => s.replace(/[\\/:*?"<>|\s]+/g, '');
+
+export function downloadText(text: string, fileName: string) {
+  saveBlob(new Blob([text], { type: 'text/csv;charset=utf-8' }), fileName);
 }
 
 export function downloadCsv(rows: readonly FactRow[], fileName: string) {
-  const blob = new Blob([buildCsv(rows)], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  downloadText(buildCsv(rows), fileName);
 }

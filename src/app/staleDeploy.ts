@@ -1,29 +1,22 @@
 /**
  * After a new deploy, a page opened (or cached) before it still names the old
- * content-hashed files, which are gone. Reload once to get the new page; if the
- * reload does not help, let the error show. index.html carries the same guard
- * for the main script itself, which must work before any of our code runs.
+ * content-hashed files, which are gone. Reload to get the new page — at most
+ * once per page session (the tab), whichever file was missing: if the reload
+ * did not help, the file is really gone and the page says which one. index.html
+ * carries the same guard, with the same key, for the main script itself, which
+ * must work before any of our code runs.
  */
 const KEY = 'gongkai:reloaded-for-deploy';
 
 export function reloadForNewDeploy(): boolean {
   try {
-    if (sessionStorage.getItem(KEY) === location.href) return false;
+    if (sessionStorage.getItem(KEY) !== null) return false;
     sessionStorage.setItem(KEY, location.href);
   } catch {
     return false; // no storage: never risk a reload loop
   }
   location.reload();
   return true;
-}
-
-/** The page loaded: a later deploy may reload it again. */
-export function loadedFine(): void {
-  try {
-    sessionStorage.removeItem(KEY);
-  } catch {
-    /* storage unavailable */
-  }
 }
 
 export function installStaleDeployRecovery(): void {

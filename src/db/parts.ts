@@ -1,11 +1,11 @@
 /**
  * The split of a large core. When the core file would be too large to download
  * at once, the build moves
- *   - the rows of `reports`, `failures` and their `source_files` into one part
- *     file per year (listed in the core's `parts`), and
- *   - the `organs`, every report's slim `report_index` row and the fine
- *     `rollups` (by city and county) into one directory file per province
- *     (listed in `directories`),
+ *   - the rows of `reports` and `failures` into one part file per year (listed
+ *     in the core's `parts`), and
+ *   - the `organs`, every report's slim `report_index` row, its `source_files`
+ *     row and the fine `rollups` (by city and county) into one directory file
+ *     per province (listed in `directories`),
  * and the core keeps the rest: an index with the province rollups, the organ
  * counts and `report_files` (which part and directory hold each report). A
  * reader copies the rows of the files it needs into the core's own (empty)
@@ -126,7 +126,8 @@ export function loadPart(SQL: SqlJsStatic, core: Database, bytes: Uint8Array): v
     try {
       core.run('BEGIN');
       try {
-        for (const t of LOADED_TABLES) if (has.has(t)) core.run(`INSERT INTO main.${t} SELECT * FROM part.${t}`);
+        // a directory's files that were read only in part are in the index already
+        for (const t of LOADED_TABLES) if (has.has(t)) core.run(`INSERT ${t === 'source_files' ? 'OR IGNORE ' : ''}INTO main.${t} SELECT * FROM part.${t}`);
         core.run('COMMIT');
       } catch (e) {
         core.run('ROLLBACK');
@@ -198,10 +199,6 @@ export function splitCore(
         `INSERT INTO failures SELECT f.* FROM src.failures f JOIN src.reports r USING (report_id) WHERE r.year IS ? ORDER BY f.report_id, f.check_id`,
         [year],
       );
-      part.run(
-        `INSERT INTO source_files SELECT s.* FROM src.source_files s WHERE s.file_id IN (SELECT file_id FROM src.reports WHERE year IS ?) ORDER BY s.file_id`,
-        [year],
-      );
       const reports = Number(part.exec('SELECT COUNT(*) FROM reports')[0].values[0][0]);
       const packed = pack(closeFile(part));
       parts.push({ year, reports, bytes: packed, file: name.part(year, packed) });
@@ -212,12 +209,18 @@ export function splitCore(
       const dir = newFile(SQL, full, `DROP VIEW report_index; ${REPORT_INDEX_TABLE} ${ROLLUP_FINE_TABLE}`);
       dir.run('INSERT INTO organs SELECT * FROM src.organs WHERE province IS ? ORDER BY organ_id', [province]);
       dir.run(
-        `INSERT INTO report_index (report_id, organ_id, organ_name, year, template, errors, warnings)
-         SELECT r.report_id, r.organ_id, NULLIF(r.organ_name, o.name), r.year, r.template, r.errors, r.warnings
+        `INSERT INTO report_index (report_id, organ_id, file_id, organ_name, year, template, errors, warnings, assessed, passed, unassessed, partial)
+         SELECT r.report_id, r.organ_id, r.file_id, NULLIF(r.organ_name, o.name), r.year, r.template, r.errors, r.warnings,
+           r.assessed, r.passed, r.unassessed, r.partial
          FROM src.reports r JOIN src.organs o USING (organ_id) WHERE o.province IS ? ORDER BY r.report_id`,
         [province],
       );
       dir.run(rollupInsert('rollups', ['province', 'city', 'county'], 'src.', 'o.province IS ?'), [province]);
+      dir.run(
+        `INSERT INTO source_files SELECT s.* FROM src.source_files s
+         WHERE s.file_id IN (SELECT r.file_id FROM src.reports r JOIN src.organs o USING (organ_id) WHERE o.province IS ?) ORDER BY s.file_id`,
+        [province],
+      );
       const organs = Number(dir.exec('SELECT COUNT(*) FROM organs')[0].values[0][0]);
       const reports = Number(dir.exec('SELECT COUNT(*) FROM report_index')[0].values[0][0]);
       const packed = pack(closeFile(dir));
@@ -252,7 +255,8 @@ export function splitCore(
     for (const [first, run] of [...runs].sort((a, b) => a[0] - b[0])) rf.run([first, run.part, run.directory]);
     rf.free();
     full.run('DELETE FROM failures');
-    full.run('DELETE FROM source_files WHERE file_id IN (SELECT file_id FROM reports)');
+    // the index keeps the files that were not read in full (the overview lists them); the rest are in the directories
+    full.run("DELETE FROM source_files WHERE outcome = 'ok'");
     full.run('DELETE FROM reports');
     full.run('DELETE FROM organs');
     const pi = full.prepare('INSERT INTO parts (part_id, year, file, reports, bytes) VALUES (?, ?, ?, ?, ?)');

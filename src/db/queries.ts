@@ -6,6 +6,8 @@
 import { FACT_KEYS } from '../parse/factKeys';
 import { checkPosition, decodeChecks } from './checkCodes';
 import { whereFilters, type Filters } from './filters';
+import { REPORT_KEY_SQL, legacyId, parseReportKey } from './keys';
+import { simplifyOrganChars } from '../checks/organKey';
 import { NO_NEED, type PartNeed } from './parts';
 import { EMPTY_TABLE, nums, strs, type Table } from './table';
 
@@ -24,6 +26,8 @@ function safeColumns(cols: string[]): string[] {
 const FROM = 'FROM reports r JOIN organs o ON o.organ_id = r.organ_id';
 /** The slim rows (report_index: a view over reports, or the split index's own table): no part needed. */
 const FROM_INDEX = 'FROM report_index r JOIN organs o ON o.organ_id = r.organ_id';
+/** For a report's key (REPORT_KEY_SQL) beside either of the above. */
+const JOIN_FILE = 'JOIN source_files s ON s.file_id = r.file_id';
 
 /** Whether the build split the core (its reports, organs and lists are in part and directory files). */
 function isSplit(db: Queryable): boolean {
@@ -56,6 +60,8 @@ export interface Meta {
   shards: Table;
   /** the per-year part files when the build split the core (else empty): year, file, reports, bytes */
   parts: Table;
+  /** input files by outcome: outcome (ok / partial / failed), n */
+  files: Table;
 }
 
 /** From the index alone (the rollups and organ counts), split or not. */
@@ -68,26 +74,48 @@ export function meta(db: Queryable): Meta {
   );
   const reports = nums(db.all('SELECT COALESCE(SUM(reports), 0) AS n FROM rollups_province'), 'n')[0] ?? 0;
   const shards = db.all('SELECT file, first_report_id, last_report_id, bytes FROM shards ORDER BY first_report_id');
-  return { build: db.all('SELECT key, value FROM build_info ORDER BY key'), years, levels, regions, reports, shards, parts };
+  // a split index keeps only the files not read in full: the count of the others is the build's
+  const files = isSplit(db)
+    ? db.all(
+        `SELECT outcome, n FROM (SELECT 'ok' AS outcome, CAST(value AS INTEGER) AS n FROM build_info WHERE key = 'reports_ok' AND CAST(value AS INTEGER) > 0
+         UNION ALL SELECT outcome, COUNT(*) FROM source_files GROUP BY outcome) ORDER BY outcome`,
+      )
+    : db.all('SELECT outcome, COUNT(*) AS n FROM source_files GROUP BY outcome ORDER BY outcome');
+  return { build: db.all('SELECT key, value FROM build_info ORDER BY key'), years, levels, regions, reports, shards, parts, files };
 }
 
-export const ORGAN_OPTION_LIMIT = 500;
+export const ORGAN_SEARCH_LIMIT = 20;
 
-/** Organs in the chosen region and level (the 机关 list), capped. */
-export function organOptions(db: Queryable, f: Filters): { organs: Table; total: number } {
-  const w = whereFilters({ ...f, organ: null, from: null, to: null, template: '' });
-  const where = w.sql.replaceAll('r.', 'o.');
-  if (!f.province && isSplit(db)) {
-    // a national list would need every province's directory: the count only, until a province is chosen
-    const n = nums(db.all(`SELECT COALESCE(SUM(o.organs), 0) AS n FROM organ_counts o WHERE ${where}`, w.params), 'n')[0] ?? 0;
-    return { organs: { length: 0, columns: { organ_id: [], name: [] } }, total: n };
-  }
-  const total = nums(db.all(`SELECT COUNT(*) AS n FROM organs o WHERE ${where}`, w.params), 'n')[0] ?? 0;
+const likeEscape = (t: string) => t.replace(/[\\%_]/g, (c) => '\\' + c);
+
+/**
+ * 搜索机关: organs whose name contains the text, over all organs whatever the
+ * filters (traditional characters match their simplified form), shortest names
+ * first, at most ORGAN_SEARCH_LIMIT, with how many matched in all.
+ */
+export function organSearch(db: Queryable, a: { text: string }): { organs: Table; total: number } {
+  const text = a.text.trim().replace(/\s+/g, '');
+  if (!text) return { organs: EMPTY_TABLE, total: 0 };
+  const like = `%${likeEscape(text)}%`;
+  const simple = `%${likeEscape(simplifyOrganChars(text))}%`;
+  const where = "(o.name LIKE ? ESCAPE '\\' OR o.name_simplified LIKE ? ESCAPE '\\')";
+  const total = nums(db.all(`SELECT COUNT(*) AS n FROM organs o WHERE ${where}`, [like, simple]), 'n')[0] ?? 0;
   const organs = db.all(
-    `SELECT o.organ_id, o.name FROM organs o WHERE ${where} ORDER BY o.name LIMIT ${ORGAN_OPTION_LIMIT}`,
-    w.params,
+    `SELECT o.organ_key, o.name, o.province, o.city, o.county, o.level,
+       (SELECT COUNT(*) FROM report_index r WHERE r.organ_id = o.organ_id) AS reports
+     FROM organs o WHERE ${where} ORDER BY length(o.name), o.name, o.organ_key LIMIT ${ORGAN_SEARCH_LIMIT}`,
+    [like, simple],
   );
   return { organs, total };
+}
+
+/** One organ by its key (or `#<id>` of an old link): key, name, region, level; no row when it is not in this build. */
+export function organByKey(db: Queryable, a: { key: string }): Table {
+  const id = legacyId(a.key);
+  return db.all(
+    `SELECT o.organ_key, o.name, o.province, o.city, o.county, o.level FROM organs o WHERE ${id === null ? 'o.organ_key = ?' : 'o.organ_id = ?'}`,
+    [id ?? a.key],
+  );
 }
 
 export interface Overview {
@@ -134,7 +162,7 @@ export function overview(db: Queryable, f: Filters): Overview {
     `SELECT COUNT(*) AS reports, COUNT(DISTINCT r.organ_id) AS organs,
        COUNT(DISTINCT CASE WHEN o.county IS NOT NULL THEN o.province || '|' || o.city || '|' || o.county END) AS counties,
        COUNT(DISTINCT r.year) AS years, MIN(r.year) AS first_year, MAX(r.year) AS last_year,
-       COALESCE(SUM(r.errors > 0), 0) AS with_errors
+       COALESCE(SUM(r.errors > 0), 0) AS with_errors, COALESCE(SUM(r.partial), 0) AS partial
      ${FROM_INDEX} WHERE ${w.sql}`,
     w.params,
   );
@@ -172,23 +200,122 @@ export function reportWindow(db: Queryable, f: Filters, offset: number, limit: n
   return { provinces, skip, total: before };
 }
 
-export function reportList(db: Queryable, a: { filters: Filters; limit: number; offset: number }): { rows: Table; total: number } {
+/** Columns the report list sorts by (the page's header buttons), each with its SQL. */
+export const REPORT_SORTS = {
+  organ: 'COALESCE(r.organ_name, o.name)',
+  region: "COALESCE(o.province, '') || COALESCE(o.city, '') || COALESCE(o.county, '')",
+  level: 'o.level',
+  year: 'r.year',
+  template: 'r.template',
+  coverage: 'CAST(r.assessed AS REAL) / NULLIF(r.assessed + r.unassessed, 0)',
+  rate: 'CAST(r.passed AS REAL) / NULLIF(r.assessed, 0)',
+  errors: 'r.errors',
+  warnings: 'r.warnings',
+} as const;
+export type ReportSort = keyof typeof REPORT_SORTS;
+
+/** 全部, or only the reports whose checks could be judged in full / only in part. */
+export type CoverageFilter = '' | 'full' | 'partial';
+
+export interface ReportListArgs {
+  filters: Filters;
+  limit: number;
+  offset: number;
+  /** a column of REPORT_SORTS, '-' in front for descending; '' = by place, organ and year */
+  sort?: string;
+  coverage?: CoverageFilter;
+}
+
+const LIST_ORDER = 'o.province, o.city, o.county, o.name, r.year, r.report_id';
+
+function listWhere(a: ReportListArgs) {
   const w = whereFilters(a.filters);
+  const cov = a.coverage === 'partial' ? ' AND r.partial = 1' : a.coverage === 'full' ? ' AND r.partial = 0' : '';
+  return { sql: w.sql + cov, params: w.params };
+}
+
+export function reportList(db: Queryable, a: ReportListArgs): { rows: Table; total: number } {
+  const w = listWhere(a);
+  const desc = a.sort?.startsWith('-') ?? false;
+  const col = REPORT_SORTS[(desc ? a.sort!.slice(1) : (a.sort ?? '')) as ReportSort];
+  const order = col ? `${col} IS NULL, ${col} ${desc ? 'DESC' : 'ASC'}, ${LIST_ORDER}` : LIST_ORDER;
   const limit = Math.max(1, Math.floor(a.limit));
   const offset = Math.max(0, Math.floor(a.offset));
-  const win = reportWindow(db, a.filters, offset, limit);
-  const order = `ORDER BY o.province, o.city, o.county, o.name, r.year`;
-  const cols = `r.report_id, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, o.level, r.year, r.template, r.errors, r.warnings`;
+  const cols = `r.report_id, ${REPORT_KEY_SQL} AS report_key, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, o.level,
+       r.year, r.template, r.errors, r.warnings, r.assessed, r.passed, r.unassessed, r.partial`;
+  // a split build's list in its own order pages through the provinces (only their directories are loaded)
+  const win = col || a.coverage ? null : reportWindow(db, a.filters, offset, limit);
   if (win) {
-    if (!win.provinces.length) return { rows: db.all(`SELECT ${cols} ${FROM_INDEX} WHERE 0`), total: win.total };
+    if (!win.provinces.length) return { rows: db.all(`SELECT ${cols} ${FROM_INDEX} ${JOIN_FILE} WHERE 0`), total: win.total };
     const named = win.provinces.filter((p): p is string => p !== null);
     const inList = [named.length ? `o.province IN (${named.map(() => '?').join(', ')})` : '', win.provinces.includes(null) ? 'o.province IS NULL' : ''].filter(Boolean).join(' OR ');
-    const rows = db.all(`SELECT ${cols} ${FROM_INDEX} WHERE ${w.sql} AND (${inList}) ${order} LIMIT ${limit} OFFSET ${win.skip}`, [...w.params, ...named]);
+    const rows = db.all(`SELECT ${cols} ${FROM_INDEX} ${JOIN_FILE} WHERE ${w.sql} AND (${inList}) ORDER BY ${order} LIMIT ${limit} OFFSET ${win.skip}`, [...w.params, ...named]);
     return { rows, total: win.total };
   }
   const total = nums(db.all(`SELECT COUNT(*) AS n ${FROM_INDEX} WHERE ${w.sql}`, w.params), 'n')[0] ?? 0;
-  const rows = db.all(`SELECT ${cols} ${FROM_INDEX} WHERE ${w.sql} ${order} LIMIT ${limit} OFFSET ${offset}`, w.params);
+  const rows = db.all(`SELECT ${cols} ${FROM_INDEX} ${JOIN_FILE} WHERE ${w.sql} ORDER BY ${order} LIMIT ${limit} OFFSET ${offset}`, w.params);
   return { rows, total };
+}
+
+/** Input files read only in part, not at all, or skipped, with the reason (the build's summary, for the overview). */
+export function sourceProblems(db: Queryable): Table {
+  return db.all(
+    `SELECT file, outcome, COALESCE(reason, '') AS reason FROM source_files WHERE outcome <> 'ok'
+     ORDER BY CASE outcome WHEN 'failed' THEN 0 WHEN 'skipped' THEN 1 ELSE 2 END, file`,
+  );
+}
+
+export type ReportMatch =
+  /** the key (or the old id) names a report of this build */
+  | 'exact'
+  /** the same file, now under another organ key (the organ's name or place was read differently) */
+  | 'same-file'
+  /** the organ's report of that year, from another file (the one linked to was replaced) */
+  | 'replaced'
+  /** an old link's build-order id: the report with that id now, perhaps not the one linked to */
+  | 'legacy'
+  | 'gone';
+
+export interface ReportRef {
+  match: ReportMatch;
+  /** report_id to show, null when gone */
+  id: number | null;
+  /** its current key */
+  key: string;
+  /** when gone: the organ's key and name if the organ is still in this build */
+  organKey: string;
+  organ: string;
+}
+
+/**
+ * What a link's report reference names in this build: a key (exactly, or the
+ * same file under another organ key, or the organ's report of that year when
+ * the file was replaced), or an old build-order id (`#3`).
+ */
+export function resolveReport(db: Queryable, a: { ref: string }): ReportRef {
+  const one = (where: string, params: (string | number | null)[]) => {
+    const t = db.all(
+      `SELECT r.report_id, ${REPORT_KEY_SQL} AS report_key ${FROM_INDEX} ${JOIN_FILE} WHERE ${where} ORDER BY r.report_id LIMIT 1`,
+      params,
+    );
+    return t.length ? { id: nums(t, 'report_id')[0] as number, key: strs(t, 'report_key')[0] } : null;
+  };
+  const gone = (organKey = '', organ = ''): ReportRef => ({ match: 'gone', id: null, key: '', organKey, organ });
+  const legacy = legacyId(a.ref);
+  if (legacy !== null) {
+    const hit = one('r.report_id = ?', [legacy]);
+    return hit ? { match: 'legacy', ...hit, organKey: '', organ: '' } : gone();
+  }
+  const k = parseReportKey(a.ref);
+  if (!k) return gone();
+  const exact = one('o.organ_key = ? AND r.year IS ? AND substr(s.sha256, 1, 6) = ?', [k.organ, k.year, k.file]);
+  if (exact) return { match: 'exact', ...exact, organKey: '', organ: '' };
+  const sameFile = one('r.year IS ? AND substr(s.sha256, 1, 6) = ?', [k.year, k.file]);
+  if (sameFile) return { match: 'same-file', ...sameFile, organKey: '', organ: '' };
+  const replaced = one('o.organ_key = ? AND r.year IS ?', [k.organ, k.year]);
+  if (replaced) return { match: 'replaced', ...replaced, organKey: '', organ: '' };
+  const organ = db.all('SELECT organ_key, name FROM organs WHERE organ_key = ?', [k.organ]);
+  return organ.length ? gone(strs(organ, 'organ_key')[0], strs(organ, 'name')[0]) : gone();
 }
 
 /**
@@ -248,20 +375,14 @@ export interface Compliance {
   checks: Table;
   matrixReports: Table;
   matrix: Table;
-  byOrgan: Table;
+  /** reports per pass-rate decile (bin 0 … 9, the last holding 100%); bin -1: 仅部分可判断; -2: no check could be judged */
+  passBins: Table;
   failures: Table;
   failureTotal: number;
 }
 
 export const MATRIX_LIMIT = 40;
 export const FAILURE_LIMIT = 500;
-
-/** SQL for how many characters of reports.checks are among `chars`. */
-function countCodes(chars: string): string {
-  let inner = 'r.checks';
-  for (const ch of chars) inner = `replace(${inner}, '${ch}', '')`;
-  return `(length(r.checks) - length(${inner}))`;
-}
 
 export function compliance(db: Queryable, a: { filters: Filters; check: string }): Compliance {
   const w = whereFilters(a.filters);
@@ -289,9 +410,9 @@ export function compliance(db: Queryable, a: { filters: Filters; check: string }
     },
   };
   const matrixReports = db.all(
-    `SELECT r.report_id, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, r.year, r.template,
-       r.errors, r.warnings, r.checks
-     ${FROM} WHERE ${w.sql} ORDER BY r.errors DESC, r.warnings DESC, o.name, r.year LIMIT ${MATRIX_LIMIT}`,
+    `SELECT r.report_id, ${REPORT_KEY_SQL} AS report_key, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, r.year, r.template,
+       r.errors, r.warnings, r.checks, r.assessed, r.passed, r.unassessed, r.partial
+     ${FROM} ${JOIN_FILE} WHERE ${w.sql} ORDER BY r.errors DESC, r.warnings DESC, o.name, r.year LIMIT ${MATRIX_LIMIT}`,
     w.params,
   );
   const ids = (nums(matrixReports, 'report_id') as number[]).join(',') || '0';
@@ -313,27 +434,33 @@ export function compliance(db: Queryable, a: { filters: Filters; check: string }
       matrix.length++;
     }
   });
-  const byOrgan = db.all(
-    `SELECT r.organ_id, o.name AS organ, o.province, o.city, o.county,
-       SUM(${countCodes('p')}) AS pass, SUM(${countCodes('EWI')}) AS fail
-     ${FROM} WHERE ${w.sql}
-     GROUP BY r.organ_id HAVING SUM(${countCodes('pEWI')}) > 0`,
+  const passBins = db.all(
+    `SELECT CASE WHEN r.partial = 1 THEN -1 WHEN r.assessed = 0 THEN -2 ELSE MIN(9, (r.passed * 10) / r.assessed) END AS bin,
+       COUNT(*) AS reports, SUM(r.assessed) AS assessed
+     ${FROM} WHERE ${w.sql} GROUP BY bin ORDER BY bin`,
     w.params,
   );
+  const { rows: failures, total: failureTotal } = failureList(db, { ...a, limit: FAILURE_LIMIT });
+  return { checks, matrixReports, matrix, passBins, failures, failureTotal };
+}
+
+/** Failed checks with their evidence, errors first (the 合规 list, and its CSV with every row). */
+export function failureList(db: Queryable, a: { filters: Filters; check: string; limit: number }): { rows: Table; total: number } {
+  const w = whereFilters(a.filters);
   const cw = a.check ? ' AND f.check_id = ?' : '';
   const cp = a.check ? [...w.params, a.check] : w.params;
-  const failureTotal =
+  const total =
     nums(db.all(`SELECT COUNT(*) AS n ${FROM} JOIN failures f ON f.report_id = r.report_id WHERE ${w.sql}${cw}`, cp), 'n')[0] ?? 0;
-  const failures = db.all(
-    `SELECT r.report_id, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, r.year, r.template,
-       f.check_id, f.severity, f.evidence
-     ${FROM} JOIN failures f ON f.report_id = r.report_id
+  const rows = db.all(
+    `SELECT r.report_id, ${REPORT_KEY_SQL} AS report_key, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, r.year, r.template,
+       r.partial, f.check_id, f.severity, f.evidence
+     ${FROM} ${JOIN_FILE} JOIN failures f ON f.report_id = r.report_id
      WHERE ${w.sql}${cw}
      ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, r.year DESC, o.name, f.check_id
-     LIMIT ${FAILURE_LIMIT}`,
+     LIMIT ${Math.max(1, Math.floor(a.limit))}`,
     cp,
   );
-  return { checks, matrixReports, matrix, byOrgan, failures, failureTotal };
+  return { rows, total };
 }
 
 const KEY_OF_ID = new Map(FACT_KEYS.map((f, i) => [String(i + 1), f.key]));
@@ -355,7 +482,7 @@ export interface ReportDetail {
 
 export function report(db: Queryable, a: { id: number }): ReportDetail {
   const report = db.all(
-    `SELECT r.*, o.name AS organ, o.level, o.province, o.city, o.county, s.file
+    `SELECT r.*, ${REPORT_KEY_SQL} AS report_key, o.name AS organ, o.organ_key, o.level, o.province, o.city, o.county, s.file
      FROM reports r JOIN organs o ON o.organ_id = r.organ_id LEFT JOIN source_files s ON s.file_id = r.file_id
      WHERE r.report_id = ?`,
     [a.id],
@@ -370,7 +497,11 @@ export function report(db: Queryable, a: { id: number }): ReportDetail {
       [a.id],
     )),
     sections: db.all('SELECT section, heading, start_line, end_line, text FROM report_sections WHERE report_id = ? ORDER BY section', [a.id]),
-    otherYears: db.all('SELECT report_id, year, template, errors, warnings FROM report_index WHERE organ_id = ? ORDER BY year, report_id', [organId]),
+    otherYears: db.all(
+      `SELECT r.report_id, ${REPORT_KEY_SQL} AS report_key, r.year, r.template, r.errors, r.warnings
+       ${FROM_INDEX} ${JOIN_FILE} WHERE r.organ_id = ? ORDER BY r.year, r.report_id`,
+      [organId],
+    ),
     cells: db.all(
       'SELECT k.key, c.state, c.raw FROM cell_sources c JOIN fact_keys k ON k.key_id = c.key_id WHERE c.report_id = ?',
       [a.id],
@@ -413,12 +544,16 @@ export const DETAIL_IDS: Partial<Record<string, (args: never) => number[]>> = {
 
 export const QUERIES = {
   meta: (db: Queryable) => meta(db),
-  organOptions,
+  organSearch,
+  organByKey,
   overview,
   reportList,
+  sourceProblems: (db: Queryable) => sourceProblems(db),
+  resolveReport,
   yearTotals,
   organValues,
   compliance,
+  failureList,
   report,
   provenance,
 };
@@ -436,11 +571,18 @@ export type QueryResult<K extends QueryName> = ReturnType<(typeof QUERIES)[K]>;
  */
 export const PART_NEEDS: { [K in QueryName]: (args: QueryArgs<K>, db: Queryable) => PartNeed } = {
   meta: () => NO_NEED,
-  organOptions: (f) => (f.province ? { provinces: [f.province] } : NO_NEED),
+  // a search over every organ, and a link's organ or report key, read every directory (a split build's organs are there)
+  organSearch: () => ({ provinces: 'all' }),
+  organByKey: () => ({ provinces: 'all' }),
   overview: (f) => (overviewRollup(f) ? NO_NEED : { provinces: provincesOf(f) }),
   reportList: (a, db) => {
-    const win = reportWindow(db, a.filters, Math.max(0, Math.floor(a.offset)), Math.max(1, Math.floor(a.limit)));
+    const win = a.sort || a.coverage ? null : reportWindow(db, a.filters, Math.max(0, Math.floor(a.offset)), Math.max(1, Math.floor(a.limit)));
     return { provinces: win ? win.provinces : provincesOf(a.filters) };
+  },
+  sourceProblems: () => NO_NEED,
+  resolveReport: (a) => {
+    const id = legacyId(a.ref);
+    return id === null ? { provinces: 'all' } : { report: id };
   },
   yearTotals: (a, db) => {
     const table = rollupFor(db, a.filters, a.columns);
@@ -450,6 +592,7 @@ export const PART_NEEDS: { [K in QueryName]: (args: QueryArgs<K>, db: Queryable)
   },
   organValues: (a) => ({ years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) }),
   compliance: (a) => ({ years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) }),
+  failureList: (a) => ({ years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) }),
   report: (a) => ({ report: a.id }),
   provenance: () => NO_NEED, // reads only the detail shards
 };

@@ -1,4 +1,4 @@
--- gongkai database schema, version 5 (also PRAGMA user_version).
+-- gongkai database schema, version 6 (also PRAGMA user_version).
 -- Generated from src/db/schema.ts; do not edit by hand (npm run schema rewrites it).
 --
 -- A build writes two kinds of file:
@@ -31,7 +31,8 @@
 
 -- Properties of this build: schema_version, parser_version, input_hash (SHA-256
 -- over the inputs), reports_ok / reports_partial / reports_failed, findings_* counts,
--- built_at (from the inputs — SOURCE_DATE_EPOCH or the data's last commit — never the clock).
+-- built_at (the newest input's date — its last commit, or its modification time when not
+-- committed; SOURCE_DATE_EPOCH overrides — never the clock).
 CREATE TABLE build_info (
   key   TEXT PRIMARY KEY,
   value TEXT NOT NULL
@@ -48,8 +49,12 @@ CREATE TABLE organs (
   province        TEXT,
   city            TEXT,
   county          TEXT,
-  division_code   TEXT             -- national division code: township (9 digits) or county (6)
+  division_code   TEXT,            -- national division code: township (9 digits) or county (6)
+  organ_key       TEXT NOT NULL    -- stable id for links: hex of a hash of match_key and the county
+                                   -- (8 digits, longer where two organs share a prefix); organ_id
+                                   -- follows the input order and changes when files are added
 );
+CREATE UNIQUE INDEX organs_key ON organs (organ_key);
 CREATE INDEX organs_region ON organs (province, city, county);
 CREATE INDEX organs_level ON organs (level);
 
@@ -60,8 +65,8 @@ CREATE TABLE source_files (
   sha256   TEXT NOT NULL,         -- of the file's bytes
   bytes    INTEGER NOT NULL,
   encoding TEXT,                  -- utf-8 / gb18030 / html / pdf / docx …
-  outcome  TEXT NOT NULL CHECK (outcome IN ('ok', 'partial', 'failed')),
-  reason   TEXT                   -- why partial or failed
+  outcome  TEXT NOT NULL CHECK (outcome IN ('ok', 'partial', 'failed', 'skipped')),  -- skipped: a symlink or hidden entry, not read (sha256 '')
+  reason   TEXT                   -- why partial, failed or skipped
 );
 
 -- One row per parsed report (failed files have no row here, only in source_files).
@@ -80,6 +85,11 @@ CREATE TABLE reports (
   procurement_unit TEXT,      -- unit of s2_procurement_amount as written: 万元 / 元 / NULL (not stated)
   errors           INTEGER NOT NULL DEFAULT 0,  -- failed checks of severity error
   warnings         INTEGER NOT NULL DEFAULT 0,  -- failed checks of severity warning
+  assessed         INTEGER NOT NULL DEFAULT 0,  -- applicable checks judged (passed or failed)
+  passed           INTEGER NOT NULL DEFAULT 0,  -- of those, passed (pass rate = passed / assessed)
+  unassessed       INTEGER NOT NULL DEFAULT 0,  -- applicable checks not assessable (an operand missing)
+  partial          INTEGER NOT NULL DEFAULT 0,  -- 1: a check of the report's own tables (C04–C06,
+                                                -- C12–C17) not assessable: shown as 仅部分可判断
   checks           TEXT NOT NULL,  -- one character per check C01…C28 in order: . not applicable,
                                    -- p pass, n not assessable, E/W/I fail (error/warning/info)
   s1_proactive_total                           INTEGER, -- 主动公开政府信息总数（第一部分所述） [2019/2021]
@@ -316,11 +326,12 @@ CREATE INDEX reports_organ ON reports (organ_id, year, template, errors, warning
 CREATE INDEX reports_template ON reports (template);
 
 -- One slim row per report: what the overview, the report list and the lookup of a
--- report's year read. Here a view over reports; in a split index (see parts) a table
+-- report's year or key read. A report's key in links is organs.organ_key || '-' ||
+-- year (or 'x') || '-' || the first 6 hex of its source file's sha256. Here a view over reports; in a split index (see parts) a table
 -- with every report's row — organ_name NULL there where it equals organs.name — so
 -- those views need no per-year part.
 CREATE VIEW report_index AS
-  SELECT report_id, organ_id, organ_name, year, template, errors, warnings FROM reports;
+  SELECT report_id, organ_id, file_id, organ_name, year, template, errors, warnings, assessed, passed, unassessed, partial FROM reports;
 
 -- Labels for every fact column, so a client can label anything without hard-coding.
 CREATE TABLE fact_keys (

@@ -55,7 +55,12 @@ const post = (m: WorkerResponse) => (self as unknown as DedicatedWorkerGlobalSco
  * expected total (null when the server does not say, or sends it compressed).
  */
 async function fetchBytes(url: string, what: string, onBytes?: (received: number, total: number | null) => void): Promise<Uint8Array> {
-  const r = await fetch(url);
+  let r: Response;
+  try {
+    r = await fetch(url);
+  } catch {
+    throw new Error(`${what}无法下载（网络错误）`);
+  }
   if (!r.ok) throw new Error(`${what}无法加载（HTTP ${r.status}）`);
   if (!onBytes || !r.body) return new Uint8Array(await r.arrayBuffer());
   const length = Number(r.headers.get('content-length'));
@@ -81,6 +86,9 @@ async function fetchBytes(url: string, what: string, onBytes?: (received: number
   return out;
 }
 
+/** The file name of a URL, as the error messages name it. */
+const fileOf = (url: string) => decodeURIComponent(new URL(url).pathname.split('/').pop() ?? url);
+
 /** A .gz file's bytes decompressed (the shards, parts and directories are stored gzipped). */
 async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   const stream = new Blob([bytes as BlobPart]).stream().pipeThrough(new DecompressionStream('gzip'));
@@ -94,7 +102,7 @@ async function fetchData(url: string, what: string, onBytes?: (received: number,
   try {
     return await gunzip(bytes);
   } catch (e) {
-    throw new Error(`${what}无法解压（${url.split('/').pop()}）：${e instanceof Error ? e.message : String(e)}`);
+    throw new Error(`${what}无法解压（${fileOf(url)}）：${e instanceof Error ? e.message : String(e)}`);
   }
 }
 
@@ -114,7 +122,7 @@ async function open(dbUrl: string, detailBase: string): Promise<Opened> {
     totalBytes = total ?? 0;
     progress({ loaded: 0, total: 1, bytes: received, totalBytes, what: '数据库' }, received === 0);
   };
-  const [SQL, bytes] = await Promise.all([initSqlJs({ locateFile: () => wasmUrl }), fetchBytes(dbUrl, '数据库文件', onBytes)]);
+  const [SQL, bytes] = await Promise.all([initSqlJs({ locateFile: () => wasmUrl }), fetchBytes(dbUrl, `数据库文件 ${fileOf(dbUrl)} `, onBytes)]);
   progress({ loaded: 1, total: 1, bytes: bytes.length, totalBytes: bytes.length, what: '数据库' }, true);
   let core: Database;
   let shards: ShardInfo[];
@@ -171,7 +179,7 @@ async function loadOnePart(o: Opened, p: PartInfo): Promise<void> {
   batchProgress(b, true);
   let got = 0;
   try {
-    const bytes = await fetchData(new URL(p.file, o.detailBase).href, `${partLabel(p)}文件`, (received) => {
+    const bytes = await fetchData(new URL(p.file, o.detailBase).href, `${partLabel(p)}文件 ${p.file} `, (received) => {
       b.bytes += received - got;
       got = received;
       batchProgress(b, false);
@@ -231,7 +239,7 @@ async function ensureDetail(o: Opened, reportIds: number[]): Promise<void> {
 }
 
 async function attachOne(o: Opened, s: ShardInfo): Promise<void> {
-  const bytes = await fetchData(new URL(s.file, o.detailBase).href, '明细文件');
+  const bytes = await fetchData(new URL(s.file, o.detailBase).href, `明细文件 ${s.file} `);
   o.attached.set(s.id, attachShard(o.SQL, o.core, s.id, bytes));
   while (o.attached.size > MAX_ATTACHED) {
     const [oldId, oldDb] = o.attached.entries().next().value as [number, Database];
@@ -261,8 +269,20 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
       const need = PART_NEEDS[m.name as QueryName] as (args: unknown, db: Queryable) => PartNeed;
       await ensureParts(o, need(m.args, o.q));
     }
-    if (detail) await ensureDetail(o, detail(m.args));
-    post({ type: 'result', id: m.id, ok: true, result: fn(o.q, m.args) });
+    const ids = detail ? detail(m.args) : [];
+    if (detail) await ensureDetail(o, ids);
+    let result: unknown;
+    try {
+      result = fn(o.q, m.args);
+    } catch (e) {
+      const message = e instanceof Error ? e.message : String(e);
+      if (!/malformed|not a database|corrupt|disk I\/O/i.test(message)) throw e;
+      // SQLite's own words (database disk image is malformed …), with the files the query read
+      const files = o.shards.filter((s) => ids.some((id) => s.first <= id && id <= s.last)).map((s) => s.file);
+      const where = files.length ? `明细文件 ${files.join('、')} 或数据库文件` : '数据库文件';
+      throw new Error(`${where}已损坏，无法读取（${message}）`);
+    }
+    post({ type: 'result', id: m.id, ok: true, result });
   } catch (e) {
     post({ type: 'result', id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) });
   }

@@ -10,9 +10,11 @@ import { FACT_KEYS } from '../parse/factKeys';
 import type { Finding, ManifestRow, ParsedReport } from '../parse/types';
 import { CHECKS, CODE_ORDER } from './checkCatalogue';
 import { encodeChecks } from './checkCodes';
+import { coverageOf } from './coverage';
+import { organHash, organKeys } from './keys';
 import { ROLLUP_SQL, SCHEMA_VERSION, coreSchemaSql, detailSchemaSql } from './schema';
 
-export type Outcome = 'ok' | 'partial' | 'failed';
+export type Outcome = 'ok' | 'partial' | 'failed' | 'skipped';
 
 export interface SourceFileRow {
   file: string;
@@ -217,7 +219,8 @@ export function patchShard(SQL: SqlJsStatic, bytes: Uint8Array, findings: readon
 
 const REPORT_COLUMNS = [
   'report_id', 'organ_id', 'file_id', 'organ_name', 'year', 'template', 'period', 'source_url', 'published',
-  'completeness', 'duplicate', 'procurement_unit', 'errors', 'warnings', 'checks', ...FACT_KEYS.map((f) => f.column),
+  'completeness', 'duplicate', 'procurement_unit', 'errors', 'warnings', 'checks',
+  'assessed', 'passed', 'unassessed', 'partial', ...FACT_KEYS.map((f) => f.column),
 ] as const;
 
 /** The shards as the core lists them. */
@@ -232,7 +235,7 @@ export interface ShardListing {
 export class CoreWriter {
   readonly db: Database;
   private readonly file: Insert<'file_id' | 'file' | 'sha256' | 'bytes' | 'encoding' | 'outcome' | 'reason'>;
-  private readonly organ: Insert<'organ_id' | 'name' | 'name_simplified' | 'match_key' | 'level' | 'province' | 'city' | 'county' | 'division_code'>;
+  private readonly organ: Insert<'organ_id' | 'name' | 'name_simplified' | 'match_key' | 'level' | 'province' | 'city' | 'county' | 'division_code' | 'organ_key'>;
   private readonly report: Insert<string>;
   private readonly failure: Insert<'report_id' | 'check_id' | 'severity' | 'evidence'>;
   private nextFileId = 1;
@@ -241,7 +244,7 @@ export class CoreWriter {
   constructor(SQL: SqlJsStatic) {
     this.db = newDatabase(SQL, coreSchemaSql());
     this.file = new Insert(this.db, 'source_files', ['file_id', 'file', 'sha256', 'bytes', 'encoding', 'outcome', 'reason']);
-    this.organ = new Insert(this.db, 'organs', ['organ_id', 'name', 'name_simplified', 'match_key', 'level', 'province', 'city', 'county', 'division_code']);
+    this.organ = new Insert(this.db, 'organs', ['organ_id', 'name', 'name_simplified', 'match_key', 'level', 'province', 'city', 'county', 'division_code', 'organ_key']);
     this.report = new Insert<string>(this.db, 'reports', REPORT_COLUMNS, 16);
     this.failure = new Insert(this.db, 'failures', ['report_id', 'check_id', 'severity', 'evidence']);
     insertFactKeys(this.db);
@@ -258,9 +261,11 @@ export class CoreWriter {
 
   addOrgan(o: OrganRow): number {
     const id = this.nextOrganId++;
+    // the full hash for now; finish() shortens every key to the prefix no other organ shares
+    const hash = organHash(o.matchKey, o.divisionCode, o.county);
     this.organ.add({
       organ_id: id, name: o.name, name_simplified: o.nameSimplified, match_key: o.matchKey, level: o.level,
-      province: o.province, city: o.city, county: o.county, division_code: o.divisionCode,
+      province: o.province, city: o.city, county: o.county, division_code: o.divisionCode, organ_key: `${hash}#${id}`,
     });
     return id;
   }
@@ -269,6 +274,7 @@ export class CoreWriter {
   addReport(id: number, r: CoreRow): void {
     const { report, manifest } = r;
     const failed = r.findings.filter((f) => f.status === 'fail');
+    const cov = coverageOf(r.findings);
     const row: Record<string, SqlValue> = {
       report_id: id,
       organ_id: r.organId,
@@ -285,6 +291,10 @@ export class CoreWriter {
       errors: failed.filter((f) => f.severity === 'error').length,
       warnings: failed.filter((f) => f.severity === 'warning').length,
       checks: encodeChecks(r.findings, CODE_ORDER),
+      assessed: cov.assessed,
+      passed: cov.passed,
+      unassessed: cov.unassessed,
+      partial: cov.partial,
     };
     for (const f of FACT_KEYS) row[f.column] = report.cells[f.key]?.value ?? null;
     this.report.add(row);
@@ -293,9 +303,21 @@ export class CoreWriter {
     }
   }
 
+  /** Every organ's key: the shortest prefix of its hash no other organ of the build shares (see keys.ts). */
+  private settleOrganKeys(): void {
+    const res = this.db.exec('SELECT organ_id, organ_key FROM organs ORDER BY organ_id')[0];
+    if (!res) return;
+    const ids = res.values.map((v) => Number(v[0]));
+    const keys = organKeys(res.values.map((v) => String(v[1]).split('#')[0]));
+    const st = this.db.prepare('UPDATE organs SET organ_key = ? WHERE organ_id = ?');
+    ids.forEach((id, i) => st.run([keys[i], id]));
+    st.free();
+  }
+
   /** List the shards, record the build's properties, compute the rollups, ANALYZE and VACUUM. */
   finish(info: Record<string, string | number>, shards: readonly ShardListing[]): Uint8Array {
     for (const s of [this.file, this.organ, this.report, this.failure]) s.free();
+    this.settleOrganKeys();
     const sh = new Insert(this.db, 'shards', ['shard_id', 'first_report_id', 'last_report_id', 'file', 'bytes'], 1);
     shards.forEach((s, i) => sh.add({ shard_id: i + 1, first_report_id: s.firstReportId, last_report_id: s.lastReportId, file: s.file, bytes: s.bytes }));
     sh.free();

@@ -51,6 +51,7 @@ export function cellsOfReading(tokens: readonly Token[], reading: Reading, lines
     const t = tokens[reading.from[i]];
     const read: CellRead = ordered ? 'ordered' : t.kind === 'run' && count.get(reading.from[i])! > 1 ? 'split' : 'printed';
     if (t.kind !== 'run') return tokenCell(t, lines, read);
+    if (v === null) return { value: null, state: 'dash', raw: t.text, source: sourceOf(t, lines), read };
     return { value: v, state: 'number', raw: t.text, source: sourceOf(t, lines), read };
   });
 }
@@ -68,10 +69,10 @@ export function readRow(spec: RowSpec, vals: readonly Token[], ctx: RowContext, 
   const n = spec.keys.length;
   let T = vals.slice();
   if (ctx.labelPadFirst) while (T.length > n && T[0].kind === 'empty' && T[0].sep === 'tab' && T[0].line === labelLine) T.shift();
-  while (T.length > n && T[T.length - 1].kind === 'empty') T.pop();
-  while (T.length > n && T[0].kind === 'empty') T.shift();
   const line = labelLine + 1;
   const note = (kind: string, message: string) => ctx.notes.push({ kind, message: `${spec.id}: ${message}`, line, stage: 'read-tables' });
+  while (T.length > n && T[T.length - 1].kind === 'empty') T.pop();
+  while (T.length > n && T[0].kind === 'empty') T.shift();
   const unread = (state: 'missing' | 'text' = 'missing'): RowRead => ({
     kind: 'unread',
     cells: spec.keys.map(() => (state === 'missing' || !T.length ? missingCell() : { value: null, state: 'text', raw: T[0].text, source: sourceOf(T[0], ctx.lines) })),
@@ -80,10 +81,18 @@ export function readRow(spec: RowSpec, vals: readonly Token[], ctx: RowContext, 
   const cutShort = lastInText && ctx.truncated && T.length < n;
   const hasRun = T.some((t) => t.kind === 'run');
   if (hasRun || (T.length < n && !cutShort && T.some(spacedRun))) {
-    const units = hasRun ? T : T.map((t) => (spacedRun(t) ? { ...t, kind: 'run' as const } : t));
-    const r = rowReadings(units, n, spec.check ?? null, limits);
+    // fewer tokens than cells: any space-separated number may be several cells run together
+    const units = T.length < n && !cutShort ? T.map((t) => (spacedRun(t) ? { ...t, kind: 'run' as const } : t)) : T;
+    const r = rowReadings(units, n, spec.check ?? null, limits, { signed: spec.signed });
     if ('overflow' in r) {
       note('ambiguous-run', `cells run together (${shown(T)}): ${r.overflow}`);
+      return unread('text');
+    }
+    // no cut fits at all: a cell vanished from the run
+    if (!r.readings.length && hasRun) ctx.runs.misfit ??= { row: spec.id, line };
+    const cut = r.readings.filter((x) => x.split);
+    if (cut.length && !ctx.runs.cut) {
+      note('vanished-blanks', `cells run together (${shown(T)}): not cut, since this report's runs lose empty cells (${ctx.runs.misfit?.row ?? 'a row'} fits no reading)`);
       return unread('text');
     }
     if (r.readings.length) return { kind: 'readings', tokens: units, readings: r.readings };
@@ -99,9 +108,9 @@ export function readRow(spec: RowSpec, vals: readonly Token[], ctx: RowContext, 
   }
   if (T.length < n) {
     // merged applicant cells printed as a few empty cells, the figures after them:
-    // '(一) 予以公开→→→→→→0' — the figures belong to the last columns (总计)
+    // '(一) 予以公开→→→→→→0' — the figures belong to the last columns (总计); table 三 only
     const lead = T.findIndex((t) => t.kind !== 'empty');
-    if (lead > 0 && T.slice(lead).every((t) => t.kind !== 'empty') && T[0].delimited) {
+    if (n === 7 && lead > 0 && T.slice(lead).every((t) => t.kind !== 'empty') && T[0].delimited) {
       note('row-merged', `${T.length} cells for ${n} columns: merged cells, figures read into the last ${T.length - lead} columns`);
       const pad = n - T.length;
       return { kind: 'cells', cells: spec.keys.map((_, i) => (i < pad ? missingCell() : tokenCell(T[i - pad], ctx.lines))) };

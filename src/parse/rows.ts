@@ -27,6 +27,8 @@ export interface RowSpec {
   keys: string[];
   /** the row's own arithmetic (C13, C15) */
   check?: RowCheck;
+  /** the cells that may be negative (2019 table 二's 本年增/减) */
+  signed?: ReadonlySet<number>;
   /** a group heading without cells of its own (2021 （六）其他处理) */
   group?: boolean;
   /** skip a match directly preceded by this text (the prefix is part of another row's label) */
@@ -104,7 +106,8 @@ export function locateLabels(stream: TokenStream, specs: readonly RowSpec[], ord
     }
     out.push({ spec, startTok: stream.owner[f.at], endTok: stream.owner[f.at + f.len - 1], at: f.at });
     taken.push([f.at, f.at + f.len]);
-    cursor = f.at + f.len;
+    // a group heading (2021 （六）其他处理) has no cells; where its words stand says nothing of its rows' order
+    if (!spec.group) cursor = f.at + f.len;
   }
   for (const spec of pending) {
     const f = findLabel(stream, spec, 0);
@@ -185,7 +188,7 @@ const filled = (ts: readonly Token[]) => ts.some((t) => t.kind !== 'empty');
  * is not a cell of those rows (a page number, a footnote mark, a converter's
  * leftover): it is dropped.
  */
-function dropStrays<B extends { block: Token[] }>(b: B): B {
+export function dropStrays<B extends { block: Token[] }>(b: B): B {
   const lines = byLine(b.block);
   if (!lines.some((l) => l.length > 1 && l[0].delimited)) return b;
   return { ...b, block: b.block.filter((t) => t.delimited) };
@@ -232,8 +235,10 @@ export function collectRows(stream: TokenStream, specs: readonly RowSpec[], orde
     const lines = byLine(first.block);
     // a delimited line of several cells is a table row; one cell per line (each its own line) is not
     if (alignable && first.block[0].delimited && lines[0].length > 1) {
-      // the label's text (or its last words) on the first value line ties them together
-      const labelOnLine = first.block[0].line === labelLine || first.textBefore.some((t) => t.line === first.block[0].line);
+      // the label's text (or its last words) on the first value line ties them together — not another row's label
+      const onLine = first.textBefore.filter((t) => t.line === first.block[0].line);
+      const otherLabel = onLine.some((t) => specs.some((o) => o !== hit.spec && !o.group && o.patterns.some((p) => compact(t.text).includes(p))));
+      const labelOnLine = first.block[0].line === labelLine || (onLine.length > 0 && !otherLabel);
       if (!labelOnLine) {
         claimed = [];
         addLoose(lines, h);
@@ -249,7 +254,22 @@ export function collectRows(stream: TokenStream, specs: readonly RowSpec[], orde
     }
     rows.set(hit.spec.id, { spec: hit.spec, tokens: claimed, labelLine, lastInText: h === hits.length - 1 });
   }
-  return { hits, rows, bare, loose };
+  return { hits, rows, bare, loose: alignable ? loose.map((l) => withoutLabelColumns(l, hits, rows, specs.find((x) => !x.group)?.keys.length ?? 0)) : loose };
+}
+
+/**
+ * A loose row keeps the empty label columns of its table ('|  |  | 0 |  | 0 |'
+ * under '|  | 2.重复申请 | 0 |'): where the labelled row next to it has its
+ * first figure in column k, the loose row's empty cells before column k are
+ * label columns, not blank figures — as many as the row has cells too many.
+ */
+function withoutLabelColumns(l: LooseRow, hits: readonly LabelHit[], rows: ReadonlyMap<string, RowTokens>, width: number): LooseRow {
+  if (l.tokens.length <= width) return l;
+  const near = [hits[l.after], hits[l.after + 1]].map((h) => (h ? rows.get(h.spec.id)?.tokens[0] : undefined)).find((t) => t?.delimited && t.sep === l.tokens[0].sep && t.col !== undefined);
+  const k = near?.col ?? 0;
+  let drop = 0;
+  while (l.tokens.length - drop > width && l.tokens[drop].kind === 'empty' && (l.tokens[drop].col ?? Infinity) < k) drop++;
+  return drop ? { ...l, tokens: l.tokens.slice(drop) } : l;
 }
 
 export interface RowContext {
@@ -262,6 +282,19 @@ export interface RowContext {
    * is a merged label column, not a blank figure (table 二 pads at the end instead).
    */
   labelPadFirst?: boolean;
+  /** shared by the three tables of a report: whether runs are cut */
+  runs: RunState;
+}
+
+/**
+ * Whether runs are cut into several cells. Off once the report shows that
+ * empty cells vanished from its runs (a run no reading fits): a run may then
+ * hide a blank anywhere, and no cut is certain.
+ */
+export interface RunState {
+  cut: boolean;
+  /** the first row whose run fits no reading: the evidence that cells vanished */
+  misfit?: { row: string; line: number };
 }
 
 export function missingCell(): Cell {

@@ -43,16 +43,18 @@ function matchHeading(line: string): { index: number; strictOnly: boolean; rest:
 
 /**
  * A heading in the middle of a line, after the end of a sentence, a table
- * cell or a table's last figure (a section printed on one line): only the template's own wording counts.
+ * cell or a table's last figure (a section printed on one line), numbered 一、 or （一）: only the template's own wording counts.
  */
-const INLINE = /(?:^|[。;；|\s\d）)])\s*([一二三四五六])、\s*(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)/g;
+const INLINE = /(?:(?:^|[。;；|\s\d）)])\s*([一二三四五六])、|[（(]([一二三四五六])[)）]、?)\s*(总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况|政府信息公开行政复议、?行政诉讼情况|存在的主要问题及改进情况|其他需要报告的事项)/g;
 
 /** a 一、…六、 after the first character (cheap test before the inline-heading regex) */
 function hasInlineNumeral(text: string): boolean {
-  let i = text.indexOf('、', 2);
-  while (i >= 0) {
-    if ('一二三四五六'.includes(text[i - 1])) return true;
-    i = text.indexOf('、', i + 1);
+  for (const mark of ['、', '）', ')']) {
+    let i = text.indexOf(mark, 2);
+    while (i >= 0) {
+      if ('一二三四五六'.includes(text[i - 1])) return true;
+      i = text.indexOf(mark, i + 1);
+    }
   }
   return false;
 }
@@ -97,8 +99,9 @@ function candidates(lines: readonly string[]): Candidate[] {
       INLINE.lastIndex = 0;
       let m: RegExpExecArray | null;
       while ((m = INLINE.exec(text))) {
-        const col = m.index + m[0].indexOf(m[1]);
-        if (col > 0) out.push({ index: CN[m[1]], line: l, col, text: text.slice(col).trim().slice(0, 40), score: 6 });
+        const numeral = m[1] ?? m[2];
+        const col = m.index + m[0].search(/[一二三四五六（(]/);
+        if (col > 0) out.push({ index: CN[numeral], line: l, col, text: text.slice(col).trim().slice(0, 40), score: m[1] ? 6 : 5 });
       }
     }
   }

@@ -5,9 +5,10 @@
  * tokens into the row's cells under the rules of printed numbers:
  *
  * - no leading zeros, except a lone 0 (or 0.5);
- * - a minus sign starts a cell;
+ * - a minus sign starts a cell, and only a cell that may be negative (本年增/减);
  * - a decimal part ends the run's last cell (decimals, and a unit 元/万元, end an amount);
- * - the row's own arithmetic holds (C13's 总计 = the six applicants; C15's groups of five).
+ * - the row's own arithmetic holds (C13's 总计 = the six applicants; C15's groups of five),
+ *   a dash counting as 0 (a blank may be a figure left unfilled: it weighs nothing).
  *
  * The caller keeps a reading only when it is the only one left once the
  * table's identities are applied (solve.ts).
@@ -47,11 +48,17 @@ export interface SegmentLimits {
   maxRowReadings: number;
 }
 
+export interface RowShape {
+  /** the cells that may be negative (2019 table 二's 本年增/减); a minus sign elsewhere fits no reading */
+  signed?: ReadonlySet<number>;
+}
+
 /** A run as printed: its numeric body and the unit that ends it. */
 export function runBody(text: string): { body: string; unit: '万元' | '元' | null } {
-  if (text.endsWith('万元')) return { body: text.slice(0, -2), unit: '万元' };
-  if (text.endsWith('元')) return { body: text.slice(0, -1), unit: '元' };
-  return { body: text, unit: null };
+  const t = text.replace(/[—–/]/g, '-');
+  if (t.endsWith('万元')) return { body: t.slice(0, -2), unit: '万元' };
+  if (t.endsWith('元')) return { body: t.slice(0, -1), unit: '元' };
+  return { body: t, unit: null };
 }
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
@@ -61,10 +68,15 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '
  * before the next digit or minus sign, or ending the run (only the run's last
  * cell may carry a decimal part, which runs to the end).
  */
-function cellEnds(body: string, pos: number): [number, number][] {
-  const out: [number, number][] = [];
+function cellEnds(body: string, pos: number, signed: boolean): [number, number | null][] {
+  const out: [number, number | null][] = [];
   let i = pos;
-  if (body[i] === '-') i++;
+  if (body[i] === '-') {
+    // a dash by itself is a dash cell (nothing to report); before digits it may also be a minus sign
+    if (pos + 1 === body.length || isDigit(body[pos + 1]) || body[pos + 1] === '-') out.push([pos + 1, null]);
+    if (!signed) return out;
+    i++;
+  }
   if (!isDigit(body[i])) return out;
   const ends: number[] = [];
   if (body[i] === '0') ends.push(i + 1);
@@ -93,6 +105,8 @@ interface Unit {
   tok: number;
   /** a fixed cell (value, dash, blank) or a run to cut */
   fixed: number | null | undefined;
+  /** an empty delimited cell */
+  blank: boolean;
   body: string;
 }
 
@@ -100,7 +114,7 @@ interface Unit {
  * Every reading of `tokens` (value, empty and run tokens, in order) as `n` cells
  * that satisfies `check`. `overflow` when the search would exceed the limits.
  */
-export function rowReadings(tokens: readonly Token[], n: number, check: RowCheck | null, limits: SegmentLimits): RowReadings {
+export function rowReadings(tokens: readonly Token[], n: number, check: RowCheck | null, limits: SegmentLimits, shape: RowShape = {}): RowReadings {
   const units: Unit[] = [];
   let runs = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -108,10 +122,10 @@ export function rowReadings(tokens: readonly Token[], n: number, check: RowCheck
     if (t.kind === 'run') {
       const { body } = runBody(t.text);
       if (body.replace(/\D/g, '').length > limits.maxRunDigits) return { overflow: `a run of ${body.length} characters is longer than any row prints` };
-      units.push({ tok: i, fixed: undefined, body });
+      units.push({ tok: i, fixed: undefined, blank: false, body });
       runs++;
-    } else if (t.kind === 'empty') units.push({ tok: i, fixed: null, body: '' });
-    else if (t.kind === 'value') units.push({ tok: i, fixed: t.cell?.state === 'number' ? t.cell.value : null, body: '' });
+    } else if (t.kind === 'empty') units.push({ tok: i, fixed: null, blank: true, body: '' });
+    else if (t.kind === 'value') units.push({ tok: i, fixed: t.cell?.state === 'number' ? t.cell.value : null, blank: false, body: '' });
   }
   if (units.length > n) return { readings: [] };
 
@@ -119,22 +133,22 @@ export function rowReadings(tokens: readonly Token[], n: number, check: RowCheck
   for (const [t, parts] of check?.totals ?? []) if (t < n) totalAt.set(t, parts);
 
   const values: (number | null)[] = [];
+  /** the cells printed blank (an empty delimited cell) */
+  const blank: boolean[] = [];
   const from: number[] = [];
   const readings: Reading[] = [];
   let steps = 0;
   let over = false;
 
+  // a dash counts as 0, as the template's arithmetic reads it; a blank cell may
+  // be a figure left unfilled, so a sum with one says nothing
   const holds = (cell: number): boolean => {
     const parts = totalAt.get(cell);
     if (!parts) return true;
-    const total = values[cell];
+    if (blank[cell] || parts.some((p) => blank[p])) return true;
     let s = 0;
-    for (const p of parts) {
-      const v = values[p];
-      if (v === null || total === null) return true; // a blank operand: the row's arithmetic says nothing
-      s += v;
-    }
-    return Math.abs(s - (total as number)) < 1e-9;
+    for (const p of parts) s += values[p] ?? 0;
+    return Math.abs(s - (values[cell] ?? 0)) < 1e-9;
   };
 
   // the row's last run holds the rest of the row: a total still to come needs at
@@ -156,13 +170,39 @@ export function rowReadings(tokens: readonly Token[], n: number, check: RowCheck
     return charsLeft >= t[0] - cell - 1 + String(Math.trunc(s)).length;
   };
 
-  const allWeighed = (): boolean => {
-    for (const [t, parts] of totalAt) {
-      if (values[t] === null) return false;
-      for (const p of parts) if (values[p] === null) return false;
+
+  /**
+   * A total cell whose parts are all known can only be their sum as printed:
+   * its one end, without trying every length (or a dash, which says nothing).
+   */
+  const totalEnds = (body: string, pos: number, cell: number): [number, number | null][] | null => {
+    const parts = totalAt.get(cell);
+    if (!parts || shape.signed?.has(cell) || parts.some((p) => blank[p])) return null;
+    let sum = 0;
+    for (const p of parts) {
+      const v = values[p] ?? 0;
+      if (!Number.isInteger(v)) return null;
+      sum += v;
     }
-    return true;
+    const out: [number, number | null][] = [];
+    if (body[pos] === '-') {
+      // a dash total reads as 0
+      if (sum === 0 && (pos + 1 === body.length || isDigit(body[pos + 1]) || body[pos + 1] === '-')) out.push([pos + 1, null]);
+      return out;
+    }
+    if (sum < 0) return out;
+    const printed = String(sum);
+    const end = pos + printed.length;
+    const next = body[end];
+    if (body.startsWith(printed, pos) && (next === undefined || next === '-' || isDigit(next))) out.push([end, sum]);
+    return out;
   };
+
+  // target mode (see below): the cells before the total, their sum bounded by it
+  let cellsWanted = n;
+  let target: number | null = null;
+  let targetDigits = 0;
+  let partSum = 0;
 
   const walk = (u: number, pos: number): void => {
     if (over) return;
@@ -172,11 +212,20 @@ export function rowReadings(tokens: readonly Token[], n: number, check: RowCheck
     }
     const cell = values.length;
     if (u === units.length) {
+      if (target !== null) {
+        if (cell === cellsWanted && Math.abs(partSum - target) < 1e-9) {
+          if (blank.some(Boolean)) return; // a blank part: the total does not weigh it
+          values.push(target);
+          from.push(lastTok);
+          readings.push({ values: values.slice(), from: from.slice(), split: readingSplit(from) });
+          values.pop();
+          from.pop();
+          if (readings.length > limits.maxRowReadings) over = true;
+        }
+        return;
+      }
       if (cell === n) {
-        const split = readingSplit(from);
-        // a cut run is trusted only where the row's arithmetic could weigh it (no blank operand)
-        if (split && !allWeighed()) return;
-        readings.push({ values: values.slice(), from: from.slice(), split });
+        readings.push({ values: values.slice(), from: from.slice(), split: readingSplit(from) });
         if (readings.length > limits.maxRowReadings) over = true;
       }
       return;
@@ -184,33 +233,82 @@ export function rowReadings(tokens: readonly Token[], n: number, check: RowCheck
     const unit = units[u];
     const unitsLeft = units.length - u - 1;
     if (unit.fixed !== undefined) {
-      if (cell >= n) return;
+      if (cell >= cellsWanted) return;
+      if (target !== null && unit.fixed !== null && partSum + unit.fixed > target + 1e-9) return;
       values.push(unit.fixed);
+      blank.push(unit.blank);
       from.push(unit.tok);
+      partSum += unit.fixed ?? 0;
       if (holds(cell)) walk(u + 1, 0);
+      partSum -= unit.fixed ?? 0;
       values.pop();
+      blank.pop();
       from.pop();
       return;
     }
     // a run: this cell starts at pos; the run may end here or go on
-    const cellsLeft = n - cell;
+    const cellsLeft = cellsWanted - cell;
     if (cellsLeft <= unitsLeft) return;
-    for (const [end, v] of cellEnds(unit.body, pos)) {
+    for (const [end, v] of totalEnds(unit.body, pos, cell) ?? cellEnds(unit.body, pos, shape.signed?.has(cell) ?? false)) {
       const runEnds = end === unit.body.length;
       // each later unit needs a cell of its own
       if (!runEnds && cellsLeft - 1 <= unitsLeft) continue;
+      // the cells before the total cannot add up to more than it (none is negative in target mode),
+      // and what is left of the last run must fit the cells left and be able to reach it
+      if (target !== null && v !== null) {
+        if (partSum + v > target + 1e-9) break;
+        if (unitsLeft === 0 && !runEnds) {
+          const chars = unit.body.length - end;
+          const cellsAfter = cellsWanted - cell - 1;
+          if (chars > cellsAfter * targetDigits) continue;
+          // the most k cells can hold from c digits: one of c−k+1 digits and k−1 nines
+          if (partSum + v + 10 ** (chars - cellsAfter + 1) - 1 + 9 * (cellsAfter - 1) < target) continue;
+        }
+      }
       values.push(v);
+      blank.push(false);
       from.push(unit.tok);
-      if (holds(cell) && (runEnds || unitsLeft > 0 || roomForTotal(cell, unit.body.length - end))) {
+      partSum += v ?? 0;
+      if (holds(cell) && (target !== null || runEnds || unitsLeft > 0 || roomForTotal(cell, unit.body.length - end))) {
         if (runEnds) walk(u + 1, 0);
         else walk(u, end);
       }
+      partSum -= v ?? 0;
       values.pop();
+      blank.pop();
       from.pop();
       if (over) return;
     }
   };
-  walk(0, 0);
+
+  /*
+   * Target mode, for a row whose last cell totals all the others and whose last
+   * token is a run (table 三 printed flat): choose the total first — a tail of
+   * the run — and cut the rest only into cells that do not exceed it. Same
+   * readings as the plain walk, far fewer steps.
+   */
+  const last = units[units.length - 1];
+  const lastTok = last?.tok ?? 0;
+  const sumLast = totalAt.get(n - 1);
+  const plainTotal = sumLast && sumLast.length === n - 1 && last && last.fixed === undefined && !shape.signed?.size && !last.body.includes('.') && !last.body.endsWith('-');
+  if (plainTotal) {
+    const body = last.body;
+    cellsWanted = n - 1;
+    for (let cut = body.length - 1; cut >= 0 && !over; cut--) {
+      const tail = body.slice(cut);
+      if (!/^(?:0|[1-9]\d*)$/.test(tail)) continue;
+      const head = body.slice(0, cut);
+      if (head && !/^[\d-]*$/.test(head)) continue;
+      target = Number(tail);
+      targetDigits = tail.length;
+      const saved = units[units.length - 1];
+      if (head) units[units.length - 1] = { ...saved, body: head };
+      else units.pop();
+      walk(0, 0);
+      if (head) units[units.length - 1] = saved;
+      else units.push(saved);
+    }
+  } else walk(0, 0);
   if (over) return { overflow: `more readings than can be weighed (${runs} run${runs === 1 ? '' : 's'})` };
   return { readings };
 }

@@ -116,6 +116,45 @@ function prune(terms: readonly Term[], cand: Map<string, number[]>, rows: Readon
   return out;
 }
 
+/**
+ * The same, one column at a time: sets of numbers instead of vectors. A
+ * reading whose value in some column no choice completes cannot survive the
+ * whole identity either, so this cheap pass narrows the candidates before the
+ * vector pass weighs what is left. null past the limit.
+ */
+function pruneColumns(terms: readonly Term[], cand: Map<string, number[]>, rows: ReadonlyMap<string, RowOptions>, cols: number[], limit: number): Map<string, number[]> | null {
+  const keep = new Map<string, number[]>(terms.map((t) => [t.id, cand.get(t.id)!]));
+  for (const c of cols) {
+    const val = (t: Term, i: number) => t.sign * (rows.get(t.id)!.readings![i][c] as number);
+    const fwd: Set<number>[] = [new Set([0])];
+    for (const t of terms) {
+      const next = new Set<number>();
+      for (const s of fwd[fwd.length - 1]) for (const i of keep.get(t.id)!) next.add(s + val(t, i));
+      if (next.size > limit) return null;
+      fwd.push(next);
+    }
+    const bwd: Set<number>[] = new Array(terms.length + 1);
+    bwd[terms.length] = new Set([0]);
+    for (let k = terms.length - 1; k >= 0; k--) {
+      const next = new Set<number>();
+      for (const r of bwd[k + 1]) for (const i of keep.get(terms[k].id)!) next.add(r - val(terms[k], i));
+      if (next.size > limit) return null;
+      bwd[k] = next;
+    }
+    terms.forEach((t, k) => {
+      keep.set(
+        t.id,
+        keep.get(t.id)!.filter((i) => {
+          const x = val(t, i);
+          for (const s of fwd[k]) if (bwd[k + 1].has(s + x)) return true;
+          return false;
+        }),
+      );
+    });
+  }
+  return keep;
+}
+
 export interface Solution {
   rows: Map<string, RowOutcome>;
   /** identities the report's own figures break whatever the readings */
@@ -145,7 +184,8 @@ export function solveTable(rows: ReadonlyMap<string, RowOptions>, identities: re
   const broken = new Set<string>();
   const overflowed = new Set<string>();
   for (const u of usable) {
-    const alone = prune(u.terms, initial, rows, u.cols, limits.maxSolverStates);
+    const narrowed = pruneColumns(u.terms, initial, rows, u.cols, limits.maxSolverStates);
+    const alone = narrowed && ([...narrowed.values()].some((k) => !k.length) ? narrowed : prune(u.terms, narrowed, rows, u.cols, limits.maxSolverStates));
     if (!alone) overflowed.add(u.identity.name);
     else if ([...alone.values()].some((k) => !k.length)) broken.add(u.identity.name);
   }
@@ -154,7 +194,8 @@ export function solveTable(rows: ReadonlyMap<string, RowOptions>, identities: re
   for (let changed = true, round = 0; changed && consistent && round < 8; round++) {
     changed = false;
     for (const u of checked) {
-      const pruned = prune(u.terms, cand, rows, u.cols, limits.maxSolverStates);
+      const narrowed = pruneColumns(u.terms, cand, rows, u.cols, limits.maxSolverStates);
+      const pruned = narrowed && (u.terms.every((t) => narrowed.get(t.id)!.length <= 1) ? narrowed : prune(u.terms, narrowed, rows, u.cols, limits.maxSolverStates));
       if (!pruned) continue;
       for (const [id, keep] of pruned) {
         if (keep.length !== cand.get(id)!.length) changed = true;

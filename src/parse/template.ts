@@ -39,9 +39,14 @@ function found(text: string, table: Record<string, string[]>): string[] {
   return out;
 }
 
+/** Labels that head a row of one template only: a report's rows say more than a header a converter may have misplaced. */
+const ROW_LABELS = new Set(['其他对外管理服务事项', '政府集中采购', '申请人无正当理由逾期不补正', '申请人逾期未按收费通知要求缴纳费用']);
+
 /**
  * `c`: the text of sections 二–四 (or what stands for them) in compact form
- * (see normalise.compact). 本年新 | 本年新 (024) counts as 2019.
+ * (see normalise.compact). 本年新 | 本年新 (024) counts as 2019. When labels of
+ * both templates are printed, the rows decide (a header can be misplaced, a
+ * row of one template's own cannot), then the headers; a tie is no decision.
  */
 export function detectTemplate(c: string): TemplateDecision {
   const l19 = found(c, LABELS_2019);
@@ -51,8 +56,10 @@ export function detectTemplate(c: string): TemplateDecision {
   if (!l19.length && !l21.length) return { template: null, labels, mixed: false };
   if (!l21.length) return { template: '2019', labels, mixed: false };
   if (!l19.length) return { template: '2021', labels, mixed: false };
-  // both: the table 二 column headers decide (a 2021 report may still print an old label somewhere)
-  const t2019 = l19.filter((l) => l !== '政府集中采购').length;
-  const t2021 = l21.length;
-  return { template: t2021 >= t2019 ? '2021' : '2019', labels, mixed: true };
+  const rows = (l: string[]) => l.filter((x) => ROW_LABELS.has(x)).length;
+  const heads = (l: string[]) => l.filter((x) => !ROW_LABELS.has(x)).length;
+  const byRows = rows(l19) - rows(l21);
+  const byHeads = heads(l19) - heads(l21);
+  const lead = byRows !== 0 ? byRows : byHeads;
+  return { template: lead > 0 ? '2019' : lead < 0 ? '2021' : null, labels, mixed: true };
 }

@@ -21,6 +21,8 @@ export interface Token {
   delimited: boolean;
   /** the delimiter of its line */
   sep?: 'tab' | 'pipe';
+  /** for a delimited cell: its column on the line (0 = the first cell) */
+  col?: number;
 }
 
 export interface Position {
@@ -32,10 +34,11 @@ export interface Position {
 const GLUED = /[\u4e00-\u9fff）)”]-?\d|\d[\u4e00-\u9fff（(]/;
 
 /**
- * Figures printed with no separator: digits, a minus sign starting a cell, a
- * decimal part, and the unit that ends an amount ('39573802895.90元').
+ * Figures printed with no separator: digits, dashes (a dash cell, or a minus
+ * sign starting a cell), a decimal part, and the unit that ends an amount
+ * ('39573802895.90元', '00—', '0/0'); dashes alone between two labels are dash cells.
  */
-const RUN = /-?\d+(?:\.\d+)?(?:-?\d+(?:\.\d+)?)*(?:万元|元)?/g;
+const RUN = /(?:[-—–/]*\d+(?:\.\d+)?)+(?:万元|元)?[-—–/]*|(?:^|(?<=[\u4e00-\u9fff）)]))[-—–/]+(?=[\u4e00-\u9fff（(]|$)/g;
 
 const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '9';
 
@@ -81,6 +84,9 @@ function pushGlued(out: Token[], w: string, line: number, delimited: boolean): v
   if (last < w.length) out.push({ kind: 'text', text: w.slice(last), line, delimited });
 }
 
+/** a dash cell against label text: '-规范性文件', '规章—规范性文件' */
+const DASH_GLUED = /(?:^|[\u4e00-\u9fff）)])[-—–/]+(?:[\u4e00-\u9fff（(]|$)/;
+
 /** a placeholder column header of an OCR'd table: 数据1 … 数据7, 列3 */
 const PLACEHOLDER_HEADER = /^(?:数据|列|栏|字段)\s*\d{1,2}$/;
 
@@ -110,7 +116,7 @@ function pushWords(out: Token[], piece: string, line: number, delimited: boolean
       out.push({ kind: 'text', text: w, line, delimited });
       continue;
     }
-    if (/\d/.test(w) && (/^-?\d/.test(w) || /\d(?:万元|元)?$/.test(w) || GLUED.test(w))) {
+    if ((/\d/.test(w) && (/^-?\d/.test(w) || /\d(?:万元|元)?$/.test(w) || GLUED.test(w))) || DASH_GLUED.test(w)) {
       pushGlued(out, w, line, delimited);
       continue;
     }
@@ -153,7 +159,8 @@ export function tokeniseLine(out: Token[], text: string, line: number): void {
     pushWords(out, text, line, false);
     return;
   }
-  let cells = pipe ? pipeCells(text.replace(/\t/g, ' ')) : text.split('\t');
+  const all = pipe ? pipeCells(text.replace(/\t/g, ' ')) : text.split('\t');
+  let cells = all;
   const filled = cells.filter((c) => c.trim() !== '');
   if (!pipe && text[0] === '\t' && filled.length <= 1) {
     // one cell per line, indented by a tab: '\t0', or '\t' for an empty cell
@@ -170,7 +177,12 @@ export function tokeniseLine(out: Token[], text: string, line: number): void {
     if (i < cells.length && isTextCell(cells[i])) cells = cells.slice(i);
   }
   const first = out.length;
-  for (const c of cells) pushDelimitedCell(out, c, line);
+  const offset = all.length - cells.length;
+  cells.forEach((c, i) => {
+    const from = out.length;
+    pushDelimitedCell(out, c, line);
+    for (let k = from; k < out.length; k++) out[k].col = offset + i;
+  });
   for (let k = first; k < out.length; k++) out[k].sep = pipe ? 'pipe' : 'tab';
 }
 

@@ -4,9 +4,11 @@
  */
 import http from 'node:http';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { expect } from 'vitest';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -94,3 +96,38 @@ export function watchErrors(page: Page): string[] {
 }
 
 export const DIST = path.resolve('dist');
+
+export const SHOTS = path.join(os.tmpdir(), 'gongkai-shots');
+
+/**
+ * Open each view at desktop (1280) and phone (390) width, check that nothing
+ * overflows the page sideways and the page logs no error, run `check` on it,
+ * and save a full-page screenshot as SHOTS/<prefix><view>-<width>.png to look at.
+ * `views`: [view, extra query string] pairs; `query` is the rest of the URL (?v=…).
+ */
+export async function everyView(
+  browser: Browser,
+  url: string,
+  query: string,
+  views: readonly [string, string][],
+  prefix = '',
+  check?: (page: Page, view: string) => Promise<void>,
+): Promise<void> {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  for (const width of [1280, 390]) {
+    const page = await browser.newPage({ viewport: { width, height: 900 } });
+    const errors = watchErrors(page);
+    for (const [view, extra] of views) {
+      await page.goto(`${url}${query}&view=${view}${extra}`);
+      await page.locator('main.view h1').waitFor({ timeout: 30_000 });
+      await page.waitForLoadState('networkidle');
+      await page.waitForTimeout(300);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${view} at ${width}px`).toBeLessThanOrEqual(1);
+      await check?.(page, view);
+      await page.screenshot({ path: path.join(SHOTS, `${prefix}${view}-${width}.png`), fullPage: true });
+    }
+    expect(errors).toEqual([]);
+    await page.close();
+  }
+}

@@ -93,7 +93,9 @@ describe('a core over the threshold is split into per-year parts and per-provinc
     expect(provinces).toBeGreaterThan(1);
     expect(splitSummary.directories).toBe(provinces);
     expect(formatSummary(splitSummary)).toMatch(new RegExp(`已拆分为 3 个年度分卷和 ${provinces} 个省份目录文件`));
-    for (const t of ['reports', 'failures', 'organs', 'report_index', 'rollups', 'source_files']) expect(rows(index, `SELECT COUNT(*) AS n FROM ${t}`)[0].n, t).toBe(0);
+    for (const t of ['reports', 'failures', 'organs', 'report_index', 'rollups']) expect(rows(index, `SELECT COUNT(*) AS n FROM ${t}`)[0].n, t).toBe(0);
+    // the files not read in full stay in the index (the overview lists them)
+    expect(rows(index, 'SELECT * FROM source_files ORDER BY file_id')).toEqual(rows(reference, "SELECT * FROM source_files WHERE outcome <> 'ok' ORDER BY file_id"));
     for (const t of ['fact_keys', 'checks', 'shards', 'build_info', 'rollups_province', 'organ_counts']) {
       expect(rows(index, `SELECT * FROM ${t}`), t).toEqual(rows(reference, `SELECT * FROM ${t}`));
     }
@@ -124,9 +126,6 @@ describe('a core over the threshold is split into per-year parts and per-provinc
           expect(rows(db, 'SELECT * FROM failures ORDER BY report_id, check_id')).toEqual(
             rows(reference, 'SELECT f.* FROM failures f JOIN reports r USING (report_id) WHERE r.year IS ? ORDER BY f.report_id, f.check_id', [p.year]),
           );
-          expect(rows(db, 'SELECT * FROM source_files ORDER BY file_id')).toEqual(
-            rows(reference, 'SELECT s.* FROM source_files s JOIN reports r USING (file_id) WHERE r.year IS ? ORDER BY s.file_id', [p.year]),
-          );
         } else {
           expect(rows(db, 'SELECT * FROM organs ORDER BY organ_id')).toEqual(rows(reference, 'SELECT * FROM organs WHERE province IS ? ORDER BY organ_id', [p.province]));
           expect(rows(db, 'SELECT * FROM report_index ORDER BY report_id')).toEqual(
@@ -138,6 +137,9 @@ describe('a core over the threshold is split into per-year parts and per-provinc
             ),
           );
           expect(rows(db, 'SELECT COALESCE(SUM(reports), 0) AS n FROM rollups')[0].n).toBe(p.reports);
+          expect(rows(db, 'SELECT * FROM source_files ORDER BY file_id')).toEqual(
+            rows(reference, 'SELECT s.* FROM source_files s JOIN reports r USING (file_id) JOIN organs o USING (organ_id) WHERE o.province IS ? ORDER BY s.file_id', [p.province]),
+          );
         }
       } finally {
         db.close();
@@ -171,7 +173,7 @@ describe('a core over the threshold is split into per-year parts and per-provinc
     expect(m.loaded).toEqual([]);
     const r = expected('meta', undefined) as ReturnType<typeof QUERIES.meta>;
     const got = m.result as typeof r;
-    expect([got.years, got.levels, got.regions, got.reports]).toEqual([r.years, r.levels, r.regions, r.reports]);
+    expect([got.years, got.levels, got.regions, got.reports, got.files]).toEqual([r.years, r.levels, r.regions, r.reports, r.files]);
     expect(got.parts.length).toBe(3);
   });
 
@@ -192,20 +194,20 @@ describe('a core over the threshold is split into per-year parts and per-provinc
     const cols = ['s3_new_total', 's3_granted_total'];
     const cases: [QueryName, unknown][] = [
       ['yearTotals', { filters: { ...NO_FILTERS, ...city }, columns: cols }],
-      ['yearTotals', { filters: { ...NO_FILTERS, province: organ.province, organ: organ.organ_id }, columns: cols }],
+      ['yearTotals', { filters: { ...NO_FILTERS, province: organ.province, organ: `#${organ.organ_id}` }, columns: cols }],
       ['overview', { ...NO_FILTERS, from: 2020, to: 2020 }],
       ['organValues', { filters: NO_FILTERS, columns: cols, orderBy: 's3_new_total', limit: 5 }],
       ['compliance', { filters: { ...NO_FILTERS, from: 2020, to: 2021 }, check: '' }],
-      ['organOptions', { ...NO_FILTERS, province: city.province }],
+      ['organSearch', { text: '乡' }],
+      ['sourceProblems', undefined],
     ];
     for (const [name, args] of cases) expect(answer(name, args as never).result, name).toEqual(expected(name, args as never));
     // a city's sums come from its province's directory (the fine rollups), no part
     expect(answer('yearTotals', { filters: { ...NO_FILTERS, ...city }, columns: cols }).loaded.every((f) => f.startsWith('dir-'))).toBe(true);
     expect(answer('compliance', { filters: { ...NO_FILTERS, from: 2020, to: 2021 }, check: '' }).loaded.filter((f) => f.startsWith('part-'))).toEqual(['part-2020', 'part-2021']);
-    // no province chosen: the organ list gives the count only, loading nothing
-    const opts = answer('organOptions', NO_FILTERS);
-    expect(opts.loaded).toEqual([]);
-    expect((opts.result as { total: number; organs: { length: number } }).total).toBe(4);
+    // 搜索机关 reads every organ: every directory
+    expect(answer('organSearch', { text: '乡' }).loaded.filter((f) => f.startsWith('dir-'))).toHaveLength(parts.filter((p) => p.kind === 'directory').length);
+    expect(answer('sourceProblems', undefined).loaded).toEqual([]);
   });
 
   test('one report loads its year part and its province directory, and reads as in the whole database', () => {

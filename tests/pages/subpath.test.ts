@@ -87,7 +87,7 @@ describe(`the site built with BASE_PATH=${BASE}`, () => {
     expect(text.charCodeAt(0)).toBe(0xfeff);
     const rows = Papa.parse<Record<string, string>>(text.slice(1), { header: true, skipEmptyLines: true }).data;
     // the province filter holds: 黑龙江 has two 2020 reports and one 2021 report
-    const byYear = Object.fromEntries(rows.filter((r) => r.value !== '0' && r.value !== '').map((r) => [`${r.year}/${r.template}`, r.value]));
+    const byYear = Object.fromEntries(rows.filter((r) => r.数值 !== '0' && r.数值 !== '').map((r) => [`${r.年度}/${r.模板}`, r.数值]));
     expect(byYear).toEqual({ '2020/2019': '2', '2021/2021': '1' });
     expect(errors).toEqual([]);
     await page.close();

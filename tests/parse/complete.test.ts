@@ -58,7 +58,7 @@ describe.skipIf(!have)('complete real reports through the parse CLI', () => {
       const o = JSON.parse(l) as Record<string, unknown>;
       return [stem(path.basename(String(o.file))), o];
     }));
-  });
+  }, 120_000); // five files through the CLI: ~3 s alone, far longer while other builds share the 2 cores
 
   it('reads every format (PDF, saved page, flattened text, PDF→markdown) without an error', () => {
     expect([...out.keys()].sort()).toEqual(files.map(stem));

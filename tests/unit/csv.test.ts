@@ -22,10 +22,11 @@ const row = (over: Partial<FactRow> = {}): FactRow => ({
 const parse = (csv: string) => Papa.parse<string[]>(csv.slice(BOM.length), { skipEmptyLines: true }).data;
 
 describe('CSV builder', () => {
-  test('starts with a UTF-8 BOM and the documented header', () => {
+  test('starts with a UTF-8 BOM and the headers as on screen, with the fact key in its own column', () => {
     const csv = buildCsv([row()]);
     expect(csv.startsWith('\uFEFF')).toBe(true);
     expect(parse(csv)[0]).toEqual([...CSV_COLUMNS]);
+    expect(CSV_COLUMNS).toEqual(['机关', '省份', '城市', '区县', '年度', '模板', 'key', '指标', '单位', '数值', '报告数']);
     expect(parse(csv)[1]).toEqual(['绥滨县连生乡人民政府', '黑龙江省', '鹤岗市', '绥滨县', '2021', '2021', 's3.new.total', '一、本年新收政府信息公开申请数量 · 总计', '件', '859', '1']);
   });
 

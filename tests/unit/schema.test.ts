@@ -16,7 +16,8 @@ describe('database schema', () => {
     const cols = db.exec("SELECT name FROM pragma_table_info('reports')")[0].values.map((r) => String(r[0]));
     for (const f of FACT_KEYS) expect(cols).toContain(f.column);
     expect(cols).toContain('s3_denied_third_party_natural');
-    expect(cols.length).toBe(FACT_KEYS.length + 15);
+    expect(cols.length).toBe(FACT_KEYS.length + 19);
+    for (const c of ['assessed', 'passed', 'unassessed', 'partial']) expect(cols).toContain(c);
     expect(cols).toContain('checks');
   });
 

@@ -1,7 +1,8 @@
 /** What every view reads: the database client, the URL-backed store, and the build's metadata. */
-import { getContext, setContext } from 'svelte';
+import { createContext } from 'svelte';
 import type { DbClient } from '../../db/client';
 import type { Meta } from '../../db/queries';
+import type { Cell } from '../../db/table';
 import type { AppStore } from './store.svelte';
 
 export interface AppContext {
@@ -9,10 +10,10 @@ export interface AppContext {
   store: AppStore;
   meta: Meta;
   dbUrl: string;
-  /** name of the organ chosen in 机关, '' if none */
+  /** name of the organ chosen in 搜索机关, '' if none (or not in this build) */
   organName: () => string;
+  /** that organ's row (organ_key, name, province, city, county, level); null if none or not in this build, undefined while looked up */
+  organ: () => Record<string, Cell> | null | undefined;
 }
 
-const KEY = Symbol('gongkai');
-export const setApp = (c: AppContext) => setContext(KEY, c);
-export const getApp = () => getContext<AppContext>(KEY);
+export const [getApp, setApp] = createContext<AppContext>();

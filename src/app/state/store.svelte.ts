@@ -1,6 +1,6 @@
 /**
  * The app's state, mirrored to the URL: every change is a history entry, and
- * back/forward restore the state from the URL.
+ * back/forward restore the state from the URL (the shell calls restore() on popstate).
  */
 import { decodeState, encodeState, filtersOf, withChange, type AppState } from './url';
 
@@ -8,10 +8,9 @@ export class AppStore {
   state = $state<AppState>(decodeState(location.search));
   filters = $derived(filtersOf(this.state));
 
-  constructor() {
-    window.addEventListener('popstate', () => {
-      this.state = decodeState(location.search);
-    });
+  /** Back or forward: the state of the URL now. */
+  restore() {
+    this.state = decodeState(location.search);
   }
 
   set(patch: Partial<AppState>, opts: { replace?: boolean } = {}) {
@@ -27,5 +26,12 @@ export class AppStore {
 
   href(patch: Partial<AppState>): string {
     return location.pathname + '?' + encodeState(withChange(this.state, patch));
+  }
+
+  /** A link's click: follow it in place (a plain click), or leave it to the browser (new tab, modifier keys). */
+  follow(e: MouseEvent, patch: Partial<AppState>) {
+    if (e.metaKey || e.ctrlKey || e.shiftKey || e.altKey || e.button !== 0) return;
+    e.preventDefault();
+    this.set(patch);
   }
 }
