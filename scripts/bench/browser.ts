@@ -419,7 +419,7 @@ export async function browserBench(distDir: string, opts: { coldRuns: number; ch
               const bytes = await new Response(res.body!.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
               const part = new SQL.Database(new Uint8Array(bytes));
               d.run(`ATTACH '/${(part as unknown as { filename: string }).filename}' AS p`);
-              d.run('BEGIN; INSERT INTO main.reports SELECT * FROM p.reports; INSERT INTO main.organs SELECT * FROM p.organs; COMMIT; DETACH p');
+              d.run('BEGIN; INSERT OR IGNORE INTO main.reports SELECT * FROM p.reports; INSERT OR IGNORE INTO main.organs SELECT * FROM p.organs; COMMIT; DETACH p');
               part.close();
             }
             const provs = d.exec('SELECT DISTINCT province FROM organs WHERE province IS NOT NULL LIMIT 8')[0]?.values.map((r) => r[0]) ?? [];
