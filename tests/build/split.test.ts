@@ -131,7 +131,8 @@ describe('a core over the threshold is split into per-year parts and per-provinc
           expect(rows(db, 'SELECT * FROM report_index ORDER BY report_id')).toEqual(
             rows(
               reference,
-              `SELECT r.report_id, r.organ_id, NULLIF(r.organ_name, o.name) AS organ_name, r.year, r.template, r.errors, r.warnings
+              `SELECT r.report_id, r.organ_id, r.file_id, NULLIF(r.organ_name, o.name) AS organ_name, r.year, r.template, r.errors, r.warnings,
+                 r.assessed, r.passed, r.unassessed, r.partial
                FROM reports r JOIN organs o USING (organ_id) WHERE o.province IS ? ORDER BY r.report_id`,
               [p.province],
             ),
