@@ -134,7 +134,7 @@ export function overview(db: Queryable, f: Filters): Overview {
     const o = whereRollup({ ...f, from: null, to: null, template: '' });
     const sums = db.all(
       `SELECT COALESCE(SUM(g.reports), 0) AS reports, COUNT(DISTINCT g.year) AS years, MIN(g.year) AS first_year, MAX(g.year) AS last_year,
-         COALESCE(SUM(g.with_errors), 0) AS with_errors FROM rollups_province g WHERE ${g.sql}`,
+         COALESCE(SUM(g.with_errors), 0) AS with_errors, COALESCE(SUM(g.partial), 0) AS partial FROM rollups_province g WHERE ${g.sql}`,
       g.params,
     );
     const places = db.all(
@@ -147,7 +147,7 @@ export function overview(db: Queryable, f: Filters): Overview {
       length: 1,
       columns: {
         reports: sums.columns.reports, organs: places.columns.organs, counties: places.columns.counties, years: sums.columns.years,
-        first_year: sums.columns.first_year, last_year: sums.columns.last_year, with_errors: sums.columns.with_errors,
+        first_year: sums.columns.first_year, last_year: sums.columns.last_year, with_errors: sums.columns.with_errors, partial: sums.columns.partial,
       },
     };
     const perYear = db.all(

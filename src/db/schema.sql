@@ -408,7 +408,8 @@ CREATE TABLE report_files (
 
 -- Sums and counts per year, template, province and level, from which the views'
 -- figures come unless they are filtered to a city, a county or one organ:
--- reports, with_errors (of them with an error-level failure), and for every fact
+-- reports, with_errors (of them with an error-level failure), partial (judged only in
+-- part: reports.partial), and for every fact
 -- column c: sum_c (NULL when no report states it) and n_c (reports stating it).
 CREATE TABLE rollups_province (
   year        INTEGER,
@@ -417,6 +418,7 @@ CREATE TABLE rollups_province (
   level       TEXT,
   reports     INTEGER NOT NULL,
   with_errors INTEGER NOT NULL,
+  partial     INTEGER NOT NULL,
   sum_s1_proactive_total INTEGER, n_s1_proactive_total INTEGER NOT NULL,
   sum_s2_rules_new INTEGER, n_s2_rules_new INTEGER NOT NULL,
   sum_s2_rules_published INTEGER, n_s2_rules_published INTEGER NOT NULL,

@@ -191,7 +191,8 @@ CREATE TABLE report_files (
 
 -- Sums and counts per year, template, province and level, from which the views'
 -- figures come unless they are filtered to a city, a county or one organ:
--- reports, with_errors (of them with an error-level failure), and for every fact
+-- reports, with_errors (of them with an error-level failure), partial (judged only in
+-- part: reports.partial), and for every fact
 -- column c: sum_c (NULL when no report states it) and n_c (reports stating it).
 ${ROLLUP_TABLE('rollups_province', ['province'])}
 
@@ -221,6 +222,7 @@ ${place.map((p) => `  ${p} TEXT,`).join('\n')}
   level       TEXT,
   reports     INTEGER NOT NULL,
   with_errors INTEGER NOT NULL,
+  partial     INTEGER NOT NULL,
 ${facts}
 );`;
 }
@@ -231,11 +233,11 @@ export const ROLLUP_FINE_TABLE = ROLLUP_TABLE('rollups', ROLLUP_PLACE);
 /** The rollups of a set of reports (an alias `src` for another database, or main) grouped by `place`. */
 export function rollupInsert(table: string, place: readonly string[], from: string, where = '1'): string {
   const keys = ['year', 'template', ...place, 'level'];
-  const cols = [...keys, 'reports', 'with_errors', ...ROLLUP_FACT_COLUMNS];
+  const cols = [...keys, 'reports', 'with_errors', 'partial', ...ROLLUP_FACT_COLUMNS];
   const facts = FACT_KEYS.map((f) => `SUM(r.${f.column}), COUNT(r.${f.column})`).join(', ');
   const sel = keys.map((k) => (k === 'year' || k === 'template' ? `r.${k}` : `o.${k}`)).join(', ');
   return `INSERT INTO ${table} (${cols.join(', ')})
-  SELECT ${sel}, COUNT(*), SUM(r.errors > 0), ${facts}
+  SELECT ${sel}, COUNT(*), SUM(r.errors > 0), SUM(r.partial), ${facts}
   FROM ${from}reports r JOIN ${from}organs o ON o.organ_id = r.organ_id WHERE ${where}
   GROUP BY ${keys.map((_, i) => i + 1).join(', ')} ORDER BY ${keys.map((_, i) => i + 1).join(', ')}`;
 }

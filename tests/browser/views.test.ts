@@ -14,7 +14,7 @@ import type { Database } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openBuiltDatabase } from '../../scripts/lib/openBuilt';
 import { REPORT_KEY_SQL } from '../../src/db/keys';
-import { meta, overview, type Queryable } from '../../src/db/queries';
+import { meta, overview, reportList, type Queryable } from '../../src/db/queries';
 import { NO_FILTERS } from '../../src/db/filters';
 import { tableFromExec } from '../../src/db/table';
 import { SHOTS, everyView, launchBrowser, serveStatic, watchErrors, type StaticServer } from './harness';
@@ -518,7 +518,7 @@ describe('14.3 / 14.4 the site never loops or hangs', () => {
   test("a corrupt page of the core shows the error, not 没有数据", async () => {
     const core = fs.readdirSync(path.join(distA, 'assets')).find((f) => /^gongkai-.*\.sqlite$/.test(f))!;
     const bytes = fs.readFileSync(path.join(distA, 'assets', core));
-    // the first page whose corruption the open and meta survive but the overview does not
+    // the first page whose corruption the open and meta survive but the overview and its report list do not
     const SQL = await (await import('sql.js')).default();
     let bad: Uint8Array | null = null;
     for (let p = 2; p * 4096 <= bytes.length && !bad; p++) {
@@ -531,6 +531,7 @@ describe('14.3 / 14.4 the site never loops or hangs', () => {
         meta(q);
         try {
           overview(q, NO_FILTERS);
+          reportList(q, { filters: NO_FILTERS, limit: 50, offset: 0 });
         } catch {
           bad = copy;
         }
