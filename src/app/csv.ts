@@ -54,7 +54,12 @@ export function csvFileName(chart: string, f: Filters, organName = ''): string {
 }
 
 export function downloadCsv(rows: readonly FactRow[], fileName: string) {
-  const blob = new Blob([buildCsv(rows)], { type: 'text/csv;charset=utf-8' });
+  downloadText(buildCsv(rows), fileName);
+}
+
+/** Save a CSV text as a file (the browser's download). */
+export function downloadText(csv: string, fileName: string) {
+  const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;

@@ -7,6 +7,7 @@ import { FACT_KEYS } from '../parse/factKeys';
 import { checkPosition, decodeChecks } from './checkCodes';
 import { whereFilters, type Filters } from './filters';
 import type { PartNeed } from './parts';
+import { buildFigures, dataDocs, factKeyList, tableBuilder } from './researchQueries';
 import { EMPTY_TABLE, nums, strs, type Table } from './table';
 
 export interface Queryable {
@@ -308,6 +309,11 @@ export const QUERIES = {
   compliance,
   report,
   provenance,
+  // 表格生成器 and 数据说明 (researchQueries.ts)
+  factKeyList: (db: Queryable) => factKeyList(db),
+  tableBuilder,
+  dataDocs: (db: Queryable) => dataDocs(db),
+  buildFigures: (db: Queryable) => buildFigures(db),
 };
 
 export type QueryName = keyof typeof QUERIES;
@@ -330,4 +336,8 @@ export const PART_NEEDS: { [K in QueryName]: (args: QueryArgs<K>) => PartNeed } 
   compliance: (a) => ({ from: a.filters.from, to: a.filters.to }),
   report: (a) => ({ report: a.id }),
   provenance: () => 'none', // reads only the detail shards
+  factKeyList: () => 'none',
+  tableBuilder: (a) => ({ from: a.filters.from, to: a.filters.to }),
+  dataDocs: () => 'none',
+  buildFigures: () => 'all', // the outcome of every report's file, by year and province
 };

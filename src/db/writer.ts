@@ -9,6 +9,7 @@ import type { Finding, ManifestRow, ParsedReport } from '../parse/types';
 import { CHECKS, CODE_ORDER } from './checkCatalogue';
 import { encodeChecks } from './checkCodes';
 import { SCHEMA_VERSION, coreSchemaSql, detailSchemaSql } from './schema';
+import { insertSchemaDocs } from './schemaDocs';
 
 export type Outcome = 'ok' | 'partial' | 'failed';
 
@@ -222,6 +223,7 @@ export class DatabaseWriter {
     const ck = this.db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?, ?)');
     for (const c of CHECKS) ck.run([c.id, c.group, c.groupLabel, c.title, c.severity, c.scope]);
     ck.free();
+    insertSchemaDocs(SQL, this.db);
   }
 
   addSourceFile(f: SourceFileRow): number {

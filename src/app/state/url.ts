@@ -15,6 +15,9 @@ export const VIEWS = [
   { id: 'compliance', label: '合规' },
   { id: 'report', label: '报告详情' },
   { id: 'compare', label: '对比' },
+  { id: 'sql', label: '查询' },
+  { id: 'builder', label: '表格生成器' },
+  { id: 'docs', label: '数据说明' },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];
@@ -32,6 +35,11 @@ export interface AppState extends Filters {
   metric: string;
   /** outcome group whose reasons are open in 依申请公开 */
   outcome: string;
+  /** the SQL of 查询 */
+  sql: string;
+  /** 表格生成器: part of the organs' names, and the chosen figures (fact keys, comma-separated) */
+  find: string;
+  cols: string;
 }
 
 export const DEFAULT_STATE: AppState = {
@@ -43,6 +51,9 @@ export const DEFAULT_STATE: AppState = {
   check: '',
   metric: '',
   outcome: '',
+  sql: '',
+  find: '',
+  cols: '',
 };
 
 type Kind = 'string' | 'int' | 'view' | 'template';
@@ -62,6 +73,9 @@ const FIELDS: [keyof AppState, Kind][] = [
   ['check', 'string'],
   ['metric', 'string'],
   ['outcome', 'string'],
+  ['sql', 'string'],
+  ['find', 'string'],
+  ['cols', 'string'],
 ];
 
 const VIEW_IDS = new Set<string>(VIEWS.map((v) => v.id));
