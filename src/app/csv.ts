@@ -6,6 +6,7 @@
 import { unparse } from 'papaparse';
 import type { FactRow } from './shape/factRow';
 import type { Filters } from '../db/filters';
+import { saveBlob } from './download';
 
 export const CSV_COLUMNS = [
   'organ',
@@ -54,18 +55,5 @@ export function csvFileName(chart: string, f: Filters, organName = ''): string {
 }
 
 export function downloadCsv(rows: readonly FactRow[], fileName: string) {
-  downloadText(buildCsv(rows), fileName);
-}
-
-/** Save a CSV text as a file (the browser's download). */
-export function downloadText(csv: string, fileName: string) {
-  const blob = new Blob([csv], { type: 'text/csv;charset=utf-8' });
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  saveBlob(new Blob([buildCsv(rows)], { type: 'text/csv;charset=utf-8' }), fileName);
 }

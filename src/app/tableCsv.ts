@@ -5,6 +5,7 @@
 import { unparse } from 'papaparse';
 import type { Cell } from '../db/table';
 import { BOM } from './csv';
+import { saveBlob } from './download';
 
 export function tableCsv(header: readonly string[], rows: readonly (readonly Cell[])[]): string {
   const data = rows.map((r) => r.map((v) => v ?? ''));
@@ -15,4 +16,8 @@ export function tableCsv(header: readonly string[], rows: readonly (readonly Cel
 export function rowsOf(t: { length: number; columns: Record<string, Cell[]> }, columns: readonly string[]): Cell[][] {
   const cols = columns.map((c) => t.columns[c] ?? []);
   return Array.from({ length: t.length }, (_, i) => cols.map((c) => c[i] ?? null));
+}
+
+export function downloadTableCsv(header: readonly string[], rows: readonly (readonly Cell[])[], fileName: string) {
+  saveBlob(new Blob([tableCsv(header, rows)], { type: 'text/csv;charset=utf-8' }), fileName);
 }

@@ -15,4 +15,10 @@ export interface FactRow {
   value: number | string | null;
   /** reports behind the value (1 for one report's figure) */
   reports: number;
+  /** the series (of the chart's series definitions) the row belongs to */
+  series?: string;
+  /** the report a one-report row comes from */
+  reportId?: number;
+  /** a caveat shown beside the value (e.g. the unit was converted) */
+  note?: string;
 }
