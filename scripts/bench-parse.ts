@@ -7,10 +7,10 @@
  * figure reads as a ratio. Writes the result into BENCHMARKS.md under
  * `## Parse throughput`, leaving every other section alone.
  */
-import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseReport } from '../src/parse/index';
+import { BENCHMARKS_FILE, writeBenchmarksSection } from './lib/benchmarksSection';
 import { generateReport, LAYOUTS } from './synth/index';
 
 const argv = process.argv.slice(2);
@@ -85,19 +85,8 @@ function main(): void {
       `| machine | ${cpu}, ${os.cpus().length} cores, Node ${process.version}; load average ${os.loadavg()[0].toFixed(1)} when measured |`,
       '',
     ].join('\n');
-    const file = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', 'BENCHMARKS.md');
-    const old = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n\n';
-    const start = old.search(/^## Parse throughput\s*$/m);
-    let next: string;
-    if (start < 0) next = `${old.trimEnd()}\n\n${section}`;
-    else {
-      const rest = old.slice(start + 1);
-      const endRel = rest.search(/^## /m);
-      const end = endRel < 0 ? old.length : start + 1 + endRel;
-      next = `${old.slice(0, start)}${section}${end < old.length ? `\n${old.slice(end)}` : ''}`;
-    }
-    fs.writeFileSync(file, next.endsWith('\n') ? next : `${next}\n`);
-    console.log(`wrote ${path.relative(process.cwd(), file)} § Parse throughput`);
+    writeBenchmarksSection('Parse throughput', section);
+    console.log(`wrote ${path.relative(process.cwd(), BENCHMARKS_FILE)} § Parse throughput`);
   }
 }
 

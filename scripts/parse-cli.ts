@@ -1,57 +1,176 @@
 /**
- * npm run --silent parse -- [--manifest data/manifest.csv] FILE...
+ * npm run --silent parse -- [--manifest FILE] [--extract] [--files-from LIST|-] FILE|DIR...
+ *
  * One JSON line per file: {file, organ, year, template, region, facts, findings, error?}.
  * Text (UTF-8/GB18030), saved web pages, PDF and Word files are read alike. Findings
  * hold every check; the cross-year ones compare the files given together (the same
  * organ in several years). A file that cannot be read gives {file, error} and the
  * others still come out.
+ *
+ * A folder stands for every report file under it (as the build lists data/reports/:
+ * symlinks and hidden files are skipped, and said so on stderr). `--files-from`
+ * reads more paths from a file, or from standard input with `-`, one a line (or
+ * NUL-separated, as `find -print0` writes) — for more files than a command line
+ * holds. `--extract` prints what the parser would read instead of parsing it:
+ * {file, encoding, text, lineLocators, meta} or {file, error}.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { mergeFindings, runCollectionChecks } from '../src/checks/index';
 import { factValues, type ManifestRow } from '../src/parse/types';
-import { loadManifest } from './lib/manifest';
+import { describeEncoding, loadManifest } from './lib/manifest';
+import { extractFile } from './lib/nodeExtract';
 import { processFile, type ProcessedFile } from './lib/pipeline';
 import { loadRegionResolver } from './lib/regions';
+import { listReportFiles } from './lib/reportFiles';
 
-const args = process.argv.slice(2).filter((a) => a !== '--');
-let manifest = new Map<string, ManifestRow>();
-const mi = args.indexOf('--manifest');
-if (mi >= 0) {
-  const m = loadManifest(args[mi + 1]);
-  for (const p of m.problems) process.stderr.write(`parse: ${args[mi + 1]} 第 ${p.line} 行：${p.message}\n`);
-  manifest = m.rows;
-  args.splice(mi, 2);
-}
-if (!args.length) {
-  process.stderr.write('usage: npm run --silent parse -- [--manifest FILE] FILE...\n');
-  process.exit(2);
-}
+const USAGE = `用法：npm run --silent parse -- [选项] 文件或文件夹…
+  文件或文件夹：报告文件（.txt .html .htm .pdf .docx）；文件夹表示其中所有报告文件
+  --files-from 列表：从文件读取路径，每行一个（或以 NUL 分隔）；“-”表示标准输入。
+      文件很多时用它或文件夹：npm 把参数拼成一条命令，超过约 128 KB 即失败
+  --manifest 清单.csv：按文件名套用清单中的机关、地区、年度、发布日期
+  --extract：只输出提取的文本（encoding、text、lineLocators、meta），不解析
+每个文件输出一行 JSON。`;
 
-const resolveRegion = loadRegionResolver();
-const done: ProcessedFile[] = [];
-for (const file of args) {
-  const row = manifest.get(path.basename(file)) ?? manifest.get(file) ?? null;
-  done.push(await processFile(file, file, { manifest: row, resolveRegion }));
+class UsageError extends Error {}
+
+interface Args {
+  inputs: string[];
+  manifest: string | null;
+  extract: boolean;
 }
 
-const parsed = done.filter((p) => p.report);
-const collection = runCollectionChecks(
-  parsed.map((p) => ({ id: p.file, report: p.report!, manifest: p.manifest, regionCode: p.report!.region.region.code })),
-);
+function readList(from: string): string[] {
+  let text: string;
+  try {
+    text = fs.readFileSync(from === '-' ? 0 : from, 'utf8');
+  } catch (e) {
+    throw new UsageError(`无法读取文件列表 ${from === '-' ? '（标准输入）' : from}：${(e as Error).message}`);
+  }
+  return text
+    .split(text.includes('\0') ? '\0' : /\r?\n/)
+    .map((l) => (text.includes('\0') ? l : l.trim()))
+    .filter((l) => l !== '');
+}
 
-for (const p of done) {
-  const r = p.report;
-  const line = r
-    ? {
-        file: p.file,
-        organ: r.organ,
-        year: r.year,
-        template: r.template,
-        region: { province: r.region.region.province, city: r.region.region.city, county: r.region.region.county, code: r.region.region.code },
-        facts: factValues(r),
-        findings: mergeFindings(p.findings, collection.get(p.file)).map(({ check, status, severity, evidence }) => ({ check, status, severity, evidence })),
+function parseArgs(argv: string[]): Args {
+  const args: Args = { inputs: [], manifest: null, extract: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new UsageError(`${a} 后缺少参数`);
+      return v;
+    };
+    if (a === '--') continue;
+    else if (a === '--manifest') args.manifest = value();
+    else if (a === '--files-from') args.inputs.push(...readList(value()));
+    else if (a === '--extract') args.extract = true;
+    else if (a === '--help' || a === '-h') {
+      process.stdout.write(`${USAGE}\n`);
+      process.exit(0);
+    } else if (a.startsWith('--')) throw new UsageError(`未知选项：${a}`);
+    else args.inputs.push(a);
+  }
+  if (!args.inputs.length) throw new UsageError('没有给出报告文件');
+  return args;
+}
+
+interface Input {
+  file: string;
+  /** the path inside a folder given, as the build's manifest names it */
+  inFolder: string | null;
+}
+
+/** Files in the order given; a folder becomes its report files. */
+function expand(inputs: string[]): Input[] {
+  const out: Input[] = [];
+  for (const input of inputs) {
+    let isDir = false;
+    try {
+      isDir = fs.statSync(input).isDirectory();
+    } catch {
+      // a missing file still gets its line: {file, error}
+    }
+    if (!isDir) {
+      out.push({ file: input, inFolder: null });
+      continue;
+    }
+    const { files, skipped } = listReportFiles(input);
+    const dir = input.replace(/(.)\/+$/, '$1');
+    for (const s of skipped) process.stderr.write(`parse: 跳过 ${dir}/${s.file}：${s.reason}\n`);
+    if (!files.length) process.stderr.write(`parse: ${input} 中没有报告文件\n`);
+    for (const f of files) out.push({ file: `${dir}/${f}`, inFolder: f });
+  }
+  return out;
+}
+
+// process.stdout, not a raw write to fd 1: a pipe may take a write only in part
+const emit = (line: unknown) => process.stdout.write(JSON.stringify(line) + '\n');
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  let manifest = new Map<string, ManifestRow>();
+  if (args.manifest) {
+    const m = loadManifest(args.manifest);
+    if (m.encoding && m.encoding !== 'utf-8') process.stderr.write(`parse: ${args.manifest} 编码：${describeEncoding(m.encoding)}\n`);
+    for (const p of m.problems) process.stderr.write(`parse: ${args.manifest}${p.line ? ` 第 ${p.line} 行` : ''}：${p.message}\n`);
+    manifest = m.rows;
+  }
+  const inputs = expand(args.inputs);
+
+  if (args.extract) {
+    for (const { file } of inputs) {
+      let bytes: Uint8Array;
+      try {
+        bytes = fs.readFileSync(file);
+      } catch (e) {
+        emit({ file, error: `无法读取文件：${(e as Error).message}` });
+        continue;
       }
-    : { file: p.file, error: p.reason ?? 'unreadable' };
-  // process.stdout, not a raw write to fd 1: a pipe may take a write only in part
-  process.stdout.write(JSON.stringify(line) + '\n');
+      const r = await extractFile(file, bytes);
+      emit('error' in r ? { file, error: r.error } : { file, encoding: r.encoding, text: r.text, lineLocators: r.lineLocators, meta: r.meta });
+    }
+    return;
+  }
+
+  const resolveRegion = loadRegionResolver();
+  const done: ProcessedFile[] = [];
+  for (const { file, inFolder } of inputs) {
+    const row = (inFolder !== null ? manifest.get(inFolder) : undefined) ?? manifest.get(path.basename(file)) ?? manifest.get(file) ?? null;
+    done.push(await processFile(file, file, { manifest: row, resolveRegion }));
+  }
+
+  const parsed = done.filter((p) => p.report);
+  const collection = runCollectionChecks(
+    parsed.map((p) => ({ id: p.file, report: p.report!, manifest: p.manifest, regionCode: p.report!.region.region.code })),
+  );
+
+  for (const p of done) {
+    const r = p.report;
+    emit(
+      r
+        ? {
+            file: p.file,
+            organ: r.organ,
+            year: r.year,
+            template: r.template,
+            region: { province: r.region.region.province, city: r.region.region.city, county: r.region.region.county, code: r.region.region.code },
+            facts: factValues(r),
+            findings: mergeFindings(p.findings, collection.get(p.file)).map(({ check, status, severity, evidence }) => ({ check, status, severity, evidence })),
+          }
+        : { file: p.file, error: p.reason ?? '无法读取' },
+    );
+  }
+}
+
+try {
+  await main();
+} catch (e) {
+  if (e instanceof UsageError) {
+    process.stderr.write(`parse: ${e.message}\n\n${USAGE}\n`);
+    process.exit(2);
+  }
+  process.stderr.write(`parse: 出错，已停止：${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+  process.exit(1);
 }

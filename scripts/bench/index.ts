@@ -2,8 +2,8 @@
  * `npm run bench [-- --sizes 1000,20000,200000] [--cold-runs 5] [--changes 24] [--root /tmp/gongkai-bench] [--no-write] [--render-only]`
  *
  * Every benchmark of issue 8, for generated corpora of each size, written to
- * BENCHMARKS.md (rewritten; a `## Parse throughput` section from
- * `npm run bench:parse` is carried over). Corpora, databases and built sites
+ * BENCHMARKS.md (rewritten; the `## Parse throughput` and `## Extraction`
+ * sections of `npm run bench:parse` and `npm run bench:extract` are carried over). Corpora, databases and built sites
  * live under --root, never in the repo. A step that fails is recorded with its
  * reason and the run goes on; BENCHMARKS.md is rewritten after every corpus.
  * The measurements are also kept in <root>/results.json; --render-only rewrites
@@ -80,11 +80,13 @@ function write(m: Machine, runs: SizeRun[], js: Shipped | null): void {
   let carried = '';
   if (fs.existsSync(file)) {
     const old = fs.readFileSync(file, 'utf8');
-    const at = old.search(/^## Parse throughput\s*$/m);
-    if (at >= 0) {
+    // the sections `npm run bench:parse` and `npm run bench:extract` write
+    for (const title of ['Parse throughput', 'Extraction']) {
+      const at = old.search(new RegExp(`^## ${title}\\s*$`, 'm'));
+      if (at < 0) continue;
       const rest = old.slice(at + 1);
       const end = rest.search(/^## /m);
-      carried = old.slice(at, end < 0 ? old.length : at + 1 + end).trimEnd();
+      carried += (carried ? '\n\n' : '') + old.slice(at, end < 0 ? old.length : at + 1 + end).trimEnd();
     }
   }
   const md = renderReport(m, runs, js, { coldRuns: COLD_RUNS, changes: CHANGES, parseLimit: PARSE_LIMIT, carried, history });

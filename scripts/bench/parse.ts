@@ -8,7 +8,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseReport } from '../../src/parse/index';
-import { decodeReport } from '../lib/decode';
+import { decodeText as decodeReport } from '../../src/extract/decode';
 import { processFile } from '../lib/pipeline';
 import { loadRegionResolver } from '../lib/regions';
 

@@ -16,10 +16,11 @@ import { DatabaseWriter, patchShard, shardFileName } from '../../src/db/writer';
 import { toSimplified } from '../../src/parse/normalise';
 import type { Finding, ManifestRow, ParsedReport } from '../../src/parse/types';
 import { PARSER_VERSION } from '../../src/parse/version';
-import { loadManifest } from './manifest';
+import { describeEncoding, loadManifest } from './manifest';
 import { processFile, type ProcessedFile } from './pipeline';
 import { Phases, Progress } from './progress';
 import { loadRegionResolver } from './regions';
+import { listReportFiles, type SkippedFile } from './reportFiles';
 
 export interface BuildOptions {
   reportsDir: string;
@@ -49,11 +50,15 @@ export interface BuildSummary {
   partial: number;
   failed: number;
   failures: { file: string; reason: string }[];
+  /** symlinks, hidden files and other entries of the reports folder that were not read */
+  skipped: SkippedFile[];
   findings: Record<'error' | 'warning' | 'info', number>;
   duplicates: { organ: string; year: number; files: string[] }[];
   manifestWithoutFile: string[];
   filesWithoutManifest: string[];
   manifestProblems: string[];
+  /** how the manifest was read (utf-8, gb18030 …); null when it is missing or unreadable */
+  manifestEncoding: string | null;
   /** size of the core file */
   bytes: number;
   /** detail shards: count and total size */
@@ -68,24 +73,9 @@ export interface BuildSummary {
   outFile: string;
 }
 
-export function listReportFiles(dir: string): string[] {
-  if (!fs.existsSync(dir)) return [];
-  const out: string[] = [];
-  const walk = (d: string) => {
-    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
-      if (e.name.startsWith('.')) continue;
-      const p = path.join(d, e.name);
-      if (e.isDirectory()) walk(p);
-      else if (e.isFile()) out.push(path.relative(dir, p).split(path.sep).join('/'));
-    }
-  };
-  walk(dir);
-  return out.sort();
-}
-
 export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
   const log = opts.log ?? (() => {});
-  const files = listReportFiles(opts.reportsDir);
+  const { files, skipped } = listReportFiles(opts.reportsDir);
   const manifest = fs.existsSync(opts.manifestPath)
     ? loadManifest(opts.manifestPath)
     : { rows: new Map<string, ManifestRow>(), problems: [{ line: 0, message: `清单文件不存在：${opts.manifestPath}` }] };
@@ -132,6 +122,7 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
   for (const p of processed) {
     fileIds.set(p.file, writer.addSourceFile({ file: p.file, sha256: p.sha256, bytes: p.bytes, encoding: p.encoding, outcome: p.outcome, reason: p.reason }));
   }
+  for (const s of skipped) writer.addSourceFile({ file: s.file, sha256: '', bytes: s.bytes, encoding: null, outcome: 'skipped', reason: s.reason });
 
   // One organ row per group (a report whose organ is unknown gets its own row).
   const byFile = new Map(parsed.map((p) => [p.file, p]));
@@ -197,7 +188,8 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     });
   }
 
-  const fileSet = new Set(files);
+  // a manifest row for a skipped file is reported with the skipped file, not as missing
+  const fileSet = new Set([...files, ...skipped.map((s) => s.file)]);
   const manifestWithoutFile = [...manifest.rows.keys()].filter((f) => !fileSet.has(f)).sort();
   const filesWithoutManifest = files.filter((f) => !manifest.rows.has(f));
   const inputHash = crypto.createHash('sha256');
@@ -211,11 +203,13 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     partial: tally('partial'),
     failed: tally('failed'),
     failures: processed.filter((p) => p.outcome === 'failed').map((p) => ({ file: p.file, reason: p.reason ?? '' })),
+    skipped,
     findings: counts,
     duplicates,
     manifestWithoutFile,
     filesWithoutManifest,
     manifestProblems: manifest.problems.map((p) => (p.line ? `第 ${p.line} 行：${p.message}` : p.message)),
+    manifestEncoding: manifest.encoding ?? null,
     bytes: 0,
     shards: 0,
     shardBytes: 0,
@@ -283,13 +277,15 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
 
 export function formatSummary(s: BuildSummary): string {
   const lines = [
-    `报告文件 ${s.files} 份：成功 ${s.ok}，部分 ${s.partial}，失败 ${s.failed}`,
+    `报告文件 ${s.files} 份：成功 ${s.ok}，部分 ${s.partial}，失败 ${s.failed}${s.skipped.length ? `；另有 ${s.skipped.length} 项未读取` : ''}`,
     `检查未通过：错误 ${s.findings.error}，警告 ${s.findings.warning}，提示 ${s.findings.info}`,
   ];
   for (const f of s.failures) lines.push(`  失败 ${f.file}：${f.reason}`);
+  for (const f of s.skipped) lines.push(`  跳过 ${f.file}：${f.reason}`);
   for (const d of s.duplicates) lines.push(`  重复：${d.organ} ${d.year} 年有 ${d.files.length} 份报告（${d.files.join('、')}），均已保留并标记`);
   for (const f of s.manifestWithoutFile) lines.push(`  清单中有而文件不存在：${f}`);
   for (const f of s.filesWithoutManifest) lines.push(`  文件不在清单中：${f}`);
+  if (s.manifestEncoding) lines.push(`  清单编码：${describeEncoding(s.manifestEncoding)}`);
   for (const p of s.manifestProblems) lines.push(`  清单问题：${p}`);
   lines.push(`数据库 ${s.outFile}：${(s.bytes / 1024).toFixed(1)} KB，明细文件 ${s.shards} 个共 ${(s.shardBytes / 1024).toFixed(1)} KB`);
   const mb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);

@@ -1,14 +1,19 @@
 /**
  * data/manifest.csv → ManifestRow per report file.
  *
- * `parseManifest` is Node-free (text in, rows out); `loadManifest` reads the file.
+ * `parseManifest` is Node-free (text in, rows out); `loadManifest` reads the file,
+ * its encoding detected as a report's is (`decodeManifest`): a BOM, else UTF-8
+ * when valid, else GB18030 — what Excel on Chinese Windows saves as “CSV (逗号分隔)”.
  * Columns: file, organ, province, city, county, level, year, source_url, published.
  * Cells are trimmed, empty → null; year → number; published → ISO `YYYY-MM-DD`
- * (accepts 2021-01-30, 2021/1/30, 2021.1.30, 2021年1月30日, with or without a time).
+ * (accepts 2021-01-30, 2021/1/30, 2021.1.30, 2021年1月30日, with or without a time);
+ * source_url is kept only as an http: or https: URL — the site makes it a link,
+ * so `javascript:` or a bare path never reaches the database.
  * Nothing here is fatal: an unreadable value becomes null and a problem entry with its line.
  */
 import fs from 'node:fs';
 import Papa from 'papaparse';
+import { decodeText } from '../../src/extract/decode';
 import type { ManifestRow } from '../../src/parse/types';
 
 export const MANIFEST_COLUMNS = ['file', 'organ', 'province', 'city', 'county', 'level', 'year', 'source_url', 'published'] as const;
@@ -23,6 +28,29 @@ export interface ManifestProblem {
 export interface Manifest {
   rows: Map<string, ManifestRow>;
   problems: ManifestProblem[];
+  /** how the file's bytes were read (`loadManifest`): utf-8, utf-8-bom, gb18030, utf-16le, utf-16be */
+  encoding?: string;
+}
+
+const ENCODING_NAMES: Record<string, string> = {
+  'utf-8': 'UTF-8',
+  'utf-8-bom': 'UTF-8（带 BOM，Excel 的“CSV UTF-8”）',
+  gb18030: 'GB18030（不是有效的 UTF-8，按中文 Windows 上 Excel 保存的 GBK/GB18030 读取）',
+  'utf-16le': 'UTF-16LE（Excel 的“Unicode 文本”）',
+  'utf-16be': 'UTF-16BE',
+};
+
+/** The encoding as the build's summary states it. */
+export function describeEncoding(encoding: string): string {
+  return ENCODING_NAMES[encoding] ?? encoding;
+}
+
+/** The manifest's bytes → text, the encoding detected as a report's is. */
+export function decodeManifest(bytes: Uint8Array): { text: string; encoding: string } | { error: string } {
+  const d = decodeText(bytes);
+  if ('error' in d) return d;
+  const bom = d.encoding === 'utf-8' && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf;
+  return { text: d.text, encoding: bom ? 'utf-8-bom' : d.encoding };
 }
 
 /** 2021-01-30 / 2021/1/30 / 2021.1.30 / 2021年1月30日 (time of day ignored) → 2021-01-30; else null */
@@ -37,6 +65,17 @@ export function parseDate(raw: string): string | null {
   const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
   if (d > days) return null;
   return `${m[1]}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** An absolute http(s) URL as written, else null. */
+export function httpUrl(raw: string): string | null {
+  const s = raw.trim();
+  try {
+    const u = new URL(s);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.host !== '' ? s : null;
+  } catch {
+    return null;
+  }
 }
 
 function parseYear(raw: string): number | null {
@@ -108,8 +147,13 @@ export function parseManifest(text: string): Manifest {
         return;
       }
       const row: ManifestRow = { file };
-      for (const c of ['organ', 'province', 'city', 'county', 'level', 'source_url'] as const) {
+      for (const c of ['organ', 'province', 'city', 'county', 'level'] as const) {
         if (colIndex.has(c)) row[c] = get(c);
+      }
+      if (colIndex.has('source_url')) {
+        const u = get('source_url');
+        row.source_url = u === null ? null : httpUrl(u);
+        if (u !== null && row.source_url === null) problems.push({ line: startLine, message: `source_url 不是 http/https 网址，未作为链接保存：${u}` });
       }
       if (colIndex.has('year')) {
         const y = get('year');
@@ -129,13 +173,15 @@ export function parseManifest(text: string): Manifest {
   return { rows, problems };
 }
 
-/** Read and parse a manifest file (UTF-8). A missing file gives no rows and one problem. */
+/** Read and parse a manifest file (UTF-8, GB18030 or UTF-16). A missing or unreadable file gives no rows and one problem. */
 export function loadManifest(path: string): Manifest {
-  let text: string;
+  let bytes: Uint8Array;
   try {
-    text = fs.readFileSync(path, 'utf8');
+    bytes = fs.readFileSync(path);
   } catch (e) {
     return { rows: new Map(), problems: [{ line: 0, message: `无法读取清单文件 ${path}：${(e as Error).message}` }] };
   }
-  return parseManifest(text);
+  const d = decodeManifest(bytes);
+  if ('error' in d) return { rows: new Map(), problems: [{ line: 0, message: `无法读取清单文件 ${path}：${d.error}` }] };
+  return { ...parseManifest(d.text), encoding: d.encoding };
 }

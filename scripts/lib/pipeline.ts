@@ -1,21 +1,18 @@
 /**
- * One input file → decoded text → ParsedReport, with the file's outcome. Shared by
- * the database build and the parse CLI. A broken file never throws: it comes back
- * with outcome 'failed' and the reason.
+ * One input file → extracted text (src/extract) → ParsedReport, with the file's
+ * outcome: the Node door to the extraction, shared by the database build and the
+ * parse CLI (file reading and hashing here; everything else runs in a browser too).
+ * A broken file never throws: it comes back with outcome 'failed' and the reason.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import path from 'node:path';
 import { runReportChecks } from '../../src/checks/index';
+import { fileTooLarge, LIMITS, type Limits } from '../../src/extract/limits';
 import { parseReport } from '../../src/parse/index';
 import { splitLines } from '../../src/parse/normalise';
 import type { Finding, ManifestRow, ParsedReport, RegionResolver } from '../../src/parse/types';
 import type { Outcome } from '../../src/db/writer';
-import { decodeReport } from './decode';
-import { extractText, isStructuredInput } from './extract/index';
-
-/** Report texts are a few hundred KB at most; anything larger is not a report. */
-export const MAX_INPUT_BYTES = 20 * 1024 * 1024;
+import { extractFile } from './nodeExtract';
 
 export interface ProcessedFile {
   /** name relative to the reports folder (or as given on the command line) */
@@ -40,6 +37,8 @@ export interface ProcessedFile {
 export interface ProcessOptions {
   manifest?: ManifestRow | null;
   resolveRegion?: RegionResolver;
+  /** the bounds on the work one file may cause (default LIMITS) */
+  limits?: Readonly<Limits>;
 }
 
 function describeError(e: unknown): string {
@@ -47,12 +46,11 @@ function describeError(e: unknown): string {
 }
 
 export async function processFile(absPath: string, name: string, opts: ProcessOptions = {}): Promise<ProcessedFile> {
+  const limits = opts.limits ?? LIMITS;
   let bytes: Uint8Array;
   try {
     const size = fs.statSync(absPath).size;
-    if (size > MAX_INPUT_BYTES) {
-      return failed(name, size, sha256File(absPath), null, `文件过大（${(size / 1048576).toFixed(1)} MB，上限 ${MAX_INPUT_BYTES / 1048576} MB），不是年度报告文本`);
-    }
+    if (size > limits.fileBytes) return failed(name, size, sha256File(absPath), null, fileTooLarge(size, limits).message);
     bytes = fs.readFileSync(absPath);
   } catch (e) {
     return failed(name, 0, '', null, `无法读取文件：${describeError(e)}`);
@@ -64,19 +62,12 @@ export async function processFile(absPath: string, name: string, opts: ProcessOp
   let lineLocators: (string | null)[] | undefined;
   let pageMeta: ProcessedFile['pageMeta'];
   try {
-    if (isStructuredInput(name)) {
-      const ex = await extractText(name, bytes);
-      if ('error' in ex) return failed(name, bytes.length, sha256, null, ex.error);
-      text = ex.text;
-      encoding = ex.encoding ?? path.extname(name).slice(1).toLowerCase();
-      lineLocators = ex.lineLocators;
-      pageMeta = ex.meta;
-    } else {
-      const dec = decodeReport(bytes);
-      if ('error' in dec) return failed(name, bytes.length, sha256, null, dec.error);
-      text = dec.text;
-      encoding = dec.encoding;
-    }
+    const ex = await extractFile(name, bytes, limits);
+    if ('error' in ex) return failed(name, bytes.length, sha256, null, ex.error);
+    text = ex.text;
+    encoding = ex.encoding;
+    lineLocators = ex.lineLocators.length ? ex.lineLocators : undefined;
+    pageMeta = ex.meta;
   } catch (e) {
     return failed(name, bytes.length, sha256, null, `无法提取文本：${describeError(e)}`);
   }
@@ -89,6 +80,8 @@ export async function processFile(absPath: string, name: string, opts: ProcessOp
     return failed(name, bytes.length, sha256, encoding, `解析失败：${describeError(e)}`);
   }
   const { outcome, reason } = judge(report);
+  // a file judged not to be a report is a failure only, never also a report
+  if (outcome === 'failed') return failed(name, bytes.length, sha256, encoding, reason ?? '不是年度报告');
   let findings: Finding[];
   try {
     // keep what the database stores: the per-row `parts` of a finding are for callers that show them

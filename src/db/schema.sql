@@ -58,8 +58,8 @@ CREATE TABLE source_files (
   sha256   TEXT NOT NULL,         -- of the file's bytes
   bytes    INTEGER NOT NULL,
   encoding TEXT,                  -- utf-8 / gb18030 / html / pdf / docx …
-  outcome  TEXT NOT NULL CHECK (outcome IN ('ok', 'partial', 'failed')),
-  reason   TEXT                   -- why partial or failed
+  outcome  TEXT NOT NULL CHECK (outcome IN ('ok', 'partial', 'failed', 'skipped')),  -- skipped: a symlink or hidden entry, not read (sha256 '')
+  reason   TEXT                   -- why partial, failed or skipped
 );
 
 -- One row per parsed report (failed files have no row here, only in source_files).

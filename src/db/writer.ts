@@ -11,7 +11,7 @@ import { encodeChecks } from './checkCodes';
 import { SCHEMA_VERSION, coreSchemaSql, detailSchemaSql } from './schema';
 import { insertSchemaDocs } from './schemaDocs';
 
-export type Outcome = 'ok' | 'partial' | 'failed';
+export type Outcome = 'ok' | 'partial' | 'failed' | 'skipped';
 
 export interface SourceFileRow {
   file: string;

@@ -17,7 +17,7 @@ import { keysForTemplate, type Template } from './factKeys';
 import { normaliseText, compact, toSimplified, type NormalisedText } from './normalise';
 import { findHeadings, sectionSpans, type Heading } from './sections';
 import { tokenise, type Position } from './tokenise';
-import { missingCell, buildStream, type TokenStream } from './rows';
+import { missingCell, buildStream, type RowContext, type RunState, type TokenStream } from './rows';
 import { readTable2, readTable3, readTable4 } from './readTables';
 import { detectTemplate } from './template';
 import { makeAmount, unitFromHeader } from './amounts';
@@ -137,7 +137,26 @@ interface Tables {
   procurementAmount: ParsedReport['procurementAmount'];
 }
 
+/**
+ * The tables, read once cutting runs into cells; when a run fits no reading or
+ * the arithmetic breaks around cut runs, the report's runs have lost empty
+ * cells somewhere, so the tables are read again without cutting any run.
+ */
 function readTables(norm: NormalisedText, located: Located, settings: ParserSettings, notes: ParseNote[]): Tables {
+  const first: ParseNote[] = [];
+  const runs: RunState = { cut: true };
+  const t = readTablesOnce(norm, located, settings, first, runs);
+  if (!runs.misfit) {
+    notes.push(...first);
+    return t;
+  }
+  const misfit = runs.misfit;
+  const again = readTablesOnce(norm, located, settings, notes, { cut: false, misfit });
+  notes.push({ kind: 'vanished-blanks', message: `${misfit.row}: cells run together fit no reading, so empty cells vanished from this report's runs; no run is cut`, line: misfit.line, stage: 'solve-tables' });
+  return again;
+}
+
+function readTablesOnce(norm: NormalisedText, located: Located, settings: ParserSettings, notes: ParseNote[], runs: RunState): Tables {
   const lines = norm.simp;
   const streams = {} as Record<2 | 3 | 4, TokenStream | null>;
   for (const k of [2, 3, 4] as const) {
@@ -154,7 +173,8 @@ function readTables(norm: NormalisedText, located: Located, settings: ParserSett
     return { template, templateLabels: decision.labels, cells, procurementAmount };
   }
   for (const k of templateKeys(template)) cells[k] = missingCell();
-  const ctxOf = (k: 2 | 3 | 4) => ({ lines: norm.raw, notes, truncated: located.tables[k]!.open });
+  // one run state for the three tables: a misfit in any of them is evidence for all
+  const ctxOf = (k: 2 | 3 | 4): RowContext => ({ lines: norm.raw, notes, truncated: located.tables[k]!.open, runs });
   const s2 = streams[2];
   if (s2) {
     const { units } = readTable2(s2, template, ctxOf(2), settings, cells);

@@ -9,7 +9,7 @@ import type { Cell, CellRead } from './types';
 import type { Template } from './factKeys';
 import { S3_ROWS } from './factKeys';
 import { alignByOrder } from './align';
-import { collectRows, missingCell, type RowContext, type RowSpec, type TokenStream } from './rows';
+import { collectRows, dropStrays, missingCell, type RowContext, type RowSpec, type TokenStream } from './rows';
 import { cellsOfReading, readRow, unitOf, type RowRead } from './rowCells';
 import type { ParserSettings } from './settings';
 import { solveTable, type Identity, type RowOptions } from './solve';
@@ -75,6 +75,8 @@ export function readTable3(stream: TokenStream, template: Template, ctx: RowCont
     options.set(spec.id, { readings: r ? valuesOf(r.read) : null, ordered: r?.ordered ?? false });
   }
   const solution = solveTable(options, table3Identities(template), 7, settings);
+  const cutRows = [...reads.values()].filter((r) => r.read.kind === 'readings' && r.read.readings.some((x) => x.split));
+  if (solution.broken.length && cutRows.length) ctx.runs.misfit ??= { row: `${solution.broken.join('/')}`, line: cutRows[0].line };
   for (const b of solution.broken) note(ctx, 'identity-broken', `${b}: the printed figures do not satisfy it whatever the reading; not used to split runs`, 'solve-tables');
   for (const o of solution.overflowed) note(ctx, 'identity-overflow', `${o}: too many combinations to weigh; not used`, 'solve-tables');
   for (const [id, r] of reads) {
@@ -135,8 +137,9 @@ export function readTable4(tokens: readonly Token[], ctx: RowContext, settings: 
   let started = false;
   for (const t of tokens) {
     if (t.kind === 'text') {
-      // prose after the numbers (a missing 五 heading), or any text once all fifteen are in: stop
-      if (started && (t.text.length > 15 || /[。；]/.test(t.text) || vals.filter((v) => v.kind !== 'empty').length >= spec.keys.length)) break;
+      // prose after the numbers (a missing 五 heading), any text after a delimited row (the table ended),
+      // or any text once all fifteen are in: stop
+      if (started && (t.text.length > 15 || /[。；]/.test(t.text) || (vals.every((v) => v.delimited) && vals.length >= spec.keys.length) || vals.filter((v) => v.kind !== 'empty').length >= spec.keys.length)) break;
       continue;
     }
     if (t.kind === 'empty' && textLines.has(t.line)) continue;
@@ -144,7 +147,7 @@ export function readTable4(tokens: readonly Token[], ctx: RowContext, settings: 
     vals.push(t);
   }
   if (!vals.length) return;
-  const read = readRow(spec, vals, ctx, true, vals[0].line, settings);
+  const read = readRow(spec, dropStrays({ block: vals }).block, ctx, true, vals[0].line, settings);
   let row: Cell[];
   if (read.kind === 'readings') {
     if (read.readings.length === 1) row = cellsOfReading(read.tokens, read.readings[0], ctx.lines, false);

@@ -81,9 +81,15 @@ export function readRow(spec: RowSpec, vals: readonly Token[], ctx: RowContext, 
   const hasRun = T.some((t) => t.kind === 'run');
   if (hasRun || (T.length < n && !cutShort && T.some(spacedRun))) {
     const units = hasRun ? T : T.map((t) => (spacedRun(t) ? { ...t, kind: 'run' as const } : t));
-    const r = rowReadings(units, n, spec.check ?? null, limits);
+    const r = rowReadings(units, n, spec.check ?? null, limits, { signed: spec.signed });
     if ('overflow' in r) {
       note('ambiguous-run', `cells run together (${shown(T)}): ${r.overflow}`);
+      return unread('text');
+    }
+    if (!r.readings.length && hasRun) ctx.runs.misfit ??= { row: spec.id, line };
+    const cut = r.readings.filter((x) => x.split);
+    if (cut.length && !ctx.runs.cut) {
+      note('vanished-blanks', `cells run together (${shown(T)}): not cut, since this report's runs lose empty cells (${ctx.runs.misfit?.row ?? 'a row'} fits no reading)`);
       return unread('text');
     }
     if (r.readings.length) return { kind: 'readings', tokens: units, readings: r.readings };
@@ -99,9 +105,9 @@ export function readRow(spec: RowSpec, vals: readonly Token[], ctx: RowContext, 
   }
   if (T.length < n) {
     // merged applicant cells printed as a few empty cells, the figures after them:
-    // '(一) 予以公开→→→→→→0' — the figures belong to the last columns (总计)
+    // '(一) 予以公开→→→→→→0' — the figures belong to the last columns (总计); table 三 only
     const lead = T.findIndex((t) => t.kind !== 'empty');
-    if (lead > 0 && T.slice(lead).every((t) => t.kind !== 'empty') && T[0].delimited) {
+    if (n === 7 && lead > 0 && T.slice(lead).every((t) => t.kind !== 'empty') && T[0].delimited) {
       note('row-merged', `${T.length} cells for ${n} columns: merged cells, figures read into the last ${T.length - lead} columns`);
       const pad = n - T.length;
       return { kind: 'cells', cells: spec.keys.map((_, i) => (i < pad ? missingCell() : tokenCell(T[i - pad], ctx.lines))) };

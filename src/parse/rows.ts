@@ -27,6 +27,8 @@ export interface RowSpec {
   keys: string[];
   /** the row's own arithmetic (C13, C15) */
   check?: RowCheck;
+  /** the cells that may be negative (2019 table 二's 本年增/减) */
+  signed?: ReadonlySet<number>;
   /** a group heading without cells of its own (2021 （六）其他处理) */
   group?: boolean;
   /** skip a match directly preceded by this text (the prefix is part of another row's label) */
@@ -104,7 +106,8 @@ export function locateLabels(stream: TokenStream, specs: readonly RowSpec[], ord
     }
     out.push({ spec, startTok: stream.owner[f.at], endTok: stream.owner[f.at + f.len - 1], at: f.at });
     taken.push([f.at, f.at + f.len]);
-    cursor = f.at + f.len;
+    // a group heading (2021 （六）其他处理) has no cells; where its words stand says nothing of its rows' order
+    if (!spec.group) cursor = f.at + f.len;
   }
   for (const spec of pending) {
     const f = findLabel(stream, spec, 0);
@@ -185,7 +188,7 @@ const filled = (ts: readonly Token[]) => ts.some((t) => t.kind !== 'empty');
  * is not a cell of those rows (a page number, a footnote mark, a converter's
  * leftover): it is dropped.
  */
-function dropStrays<B extends { block: Token[] }>(b: B): B {
+export function dropStrays<B extends { block: Token[] }>(b: B): B {
   const lines = byLine(b.block);
   if (!lines.some((l) => l.length > 1 && l[0].delimited)) return b;
   return { ...b, block: b.block.filter((t) => t.delimited) };
@@ -232,8 +235,10 @@ export function collectRows(stream: TokenStream, specs: readonly RowSpec[], orde
     const lines = byLine(first.block);
     // a delimited line of several cells is a table row; one cell per line (each its own line) is not
     if (alignable && first.block[0].delimited && lines[0].length > 1) {
-      // the label's text (or its last words) on the first value line ties them together
-      const labelOnLine = first.block[0].line === labelLine || first.textBefore.some((t) => t.line === first.block[0].line);
+      // the label's text (or its last words) on the first value line ties them together — not another row's label
+      const onLine = first.textBefore.filter((t) => t.line === first.block[0].line);
+      const otherLabel = onLine.some((t) => specs.some((o) => o !== hit.spec && !o.group && o.patterns.some((p) => compact(t.text).includes(p))));
+      const labelOnLine = first.block[0].line === labelLine || (onLine.length > 0 && !otherLabel);
       if (!labelOnLine) {
         claimed = [];
         addLoose(lines, h);
@@ -262,6 +267,19 @@ export interface RowContext {
    * is a merged label column, not a blank figure (table 二 pads at the end instead).
    */
   labelPadFirst?: boolean;
+  /** shared by the three tables of a report: whether runs are cut */
+  runs: RunState;
+}
+
+/**
+ * Whether runs are cut into several cells. Off once the report shows that
+ * empty cells vanished from its runs (a run no reading fits): a run may then
+ * hide a blank anywhere, and no cut is certain.
+ */
+export interface RunState {
+  cut: boolean;
+  /** the first row whose run fits no reading: the evidence that cells vanished */
+  misfit?: { row: string; line: number };
 }
 
 export function missingCell(): Cell {

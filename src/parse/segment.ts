@@ -5,7 +5,7 @@
  * tokens into the row's cells under the rules of printed numbers:
  *
  * - no leading zeros, except a lone 0 (or 0.5);
- * - a minus sign starts a cell;
+ * - a minus sign starts a cell, and only a cell that may be negative (本年增/减);
  * - a decimal part ends the run's last cell (decimals, and a unit 元/万元, end an amount);
  * - the row's own arithmetic holds (C13's 总计 = the six applicants; C15's groups of five).
  *
@@ -47,6 +47,11 @@ export interface SegmentLimits {
   maxRowReadings: number;
 }
 
+export interface RowShape {
+  /** the cells that may be negative (2019 table 二's 本年增/减); a minus sign elsewhere fits no reading */
+  signed?: ReadonlySet<number>;
+}
+
 /** A run as printed: its numeric body and the unit that ends it. */
 export function runBody(text: string): { body: string; unit: '万元' | '元' | null } {
   if (text.endsWith('万元')) return { body: text.slice(0, -2), unit: '万元' };
@@ -61,10 +66,13 @@ const isDigit = (c: string | undefined) => c !== undefined && c >= '0' && c <= '
  * before the next digit or minus sign, or ending the run (only the run's last
  * cell may carry a decimal part, which runs to the end).
  */
-function cellEnds(body: string, pos: number): [number, number][] {
+function cellEnds(body: string, pos: number, signed: boolean): [number, number][] {
   const out: [number, number][] = [];
   let i = pos;
-  if (body[i] === '-') i++;
+  if (body[i] === '-') {
+    if (!signed) return out;
+    i++;
+  }
   if (!isDigit(body[i])) return out;
   const ends: number[] = [];
   if (body[i] === '0') ends.push(i + 1);
@@ -100,7 +108,7 @@ interface Unit {
  * Every reading of `tokens` (value, empty and run tokens, in order) as `n` cells
  * that satisfies `check`. `overflow` when the search would exceed the limits.
  */
-export function rowReadings(tokens: readonly Token[], n: number, check: RowCheck | null, limits: SegmentLimits): RowReadings {
+export function rowReadings(tokens: readonly Token[], n: number, check: RowCheck | null, limits: SegmentLimits, shape: RowShape = {}): RowReadings {
   const units: Unit[] = [];
   let runs = 0;
   for (let i = 0; i < tokens.length; i++) {
@@ -195,7 +203,7 @@ export function rowReadings(tokens: readonly Token[], n: number, check: RowCheck
     // a run: this cell starts at pos; the run may end here or go on
     const cellsLeft = n - cell;
     if (cellsLeft <= unitsLeft) return;
-    for (const [end, v] of cellEnds(unit.body, pos)) {
+    for (const [end, v] of cellEnds(unit.body, pos, shape.signed?.has(cell) ?? false)) {
       const runEnds = end === unit.body.length;
       // each later unit needs a cell of its own
       if (!runEnds && cellsLeft - 1 <= unitsLeft) continue;

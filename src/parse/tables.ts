@@ -56,11 +56,16 @@ export function table2Specs(template: Template): RowSpec[] {
   const hit = cache.get(`2${template}`);
   if (hit) return hit;
   const rows = template === '2019' ? S2_ROWS_2019 : S2_ROWS_2021;
-  const specs = rows.map((r) => ({
-    id: `s2.${r.row}`,
-    patterns: patternsOf(...S2_PATTERNS[r.row]),
-    keys: r.cols.map((c) => `s2.${r.row}.${c}`),
-  }));
+  const specs = rows.map((r): RowSpec => {
+    const signed = new Set<number>();
+    (r.cols as readonly string[]).forEach((c, i) => c === 'delta' && signed.add(i));
+    return {
+      id: `s2.${r.row}`,
+      patterns: patternsOf(...S2_PATTERNS[r.row]),
+      keys: r.cols.map((c) => `s2.${r.row}.${c}`),
+      ...(signed.size ? { signed } : {}),
+    };
+  });
   cache.set(`2${template}`, specs);
   return specs;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { extractText } from '../../scripts/lib/extract/index.ts';
+import { extractFile as extractText } from '../../scripts/lib/nodeExtract.ts';
 import { makeReport, fromSynth, reportDocx, title } from './render.ts';
 import { readBack } from './readBack.ts';
 
@@ -32,6 +32,6 @@ describe('Word report (.docx through mammoth into the page reader)', () => {
 
   it('a file that is not a Word document is an error, not an empty report', async () => {
     const r = await extractText('broken.docx', new TextEncoder().encode('not a zip'));
-    expect(r).toEqual({ error: expect.stringContaining('cannot read broken.docx') });
+    expect(r).toEqual({ error: expect.stringContaining('无法读取 Word 文件 broken.docx：') });
   });
 });

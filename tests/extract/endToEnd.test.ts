@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { parseReport } from '../../src/parse/index.ts';
 import { factValues } from '../../src/parse/types.ts';
-import { extractText } from '../../scripts/lib/extract/index.ts';
+import { extractFile as extractText } from '../../scripts/lib/nodeExtract.ts';
 import { fromSynth, makeReport, reportDocx, reportHtml, type ReportData } from './render.ts';
 import { launchChromium, printPdf } from './chromium.ts';
 import { gbk } from './gbk.ts';

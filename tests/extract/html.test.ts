@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { cellLocator, extractText, isStructuredInput, type Extracted } from '../../scripts/lib/extract/index.ts';
-import { decodeHtmlBytes } from '../../scripts/lib/extract/decode.ts';
+import { cellLocator, isStructuredInput, type Extracted } from '../../src/extract/index.ts';
+import { extractFile as extractText } from '../../scripts/lib/nodeExtract.ts';
+import { decodeHtmlBytes } from '../../src/extract/decode.ts';
 import { fromSynth, makeReport, reportHtml, title, type ReportData } from './render.ts';
 import { readBack } from './readBack.ts';
 import { gbk } from './gbk.ts';

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { extractText, type Extracted } from '../../scripts/lib/extract/index.ts';
-import { NO_TEXT_LAYER } from '../../scripts/lib/extract/pdf.ts';
+import type { Extracted } from '../../src/extract/index.ts';
+import { extractFile as extractText } from '../../scripts/lib/nodeExtract.ts';
+import { NO_TEXT_LAYER } from '../../src/extract/pdf.ts';
 import { fromSynth, makeReport, reportHtml, title, type ReportData } from './render.ts';
 import { readBack } from './readBack.ts';
 import { launchChromium, printPdf, RUNNING_HEADER, SCAN_HTML } from './chromium.ts';
@@ -94,7 +95,7 @@ describe('PDF printed by Chromium', () => {
   it('a scanned PDF (an image, no text) is reported as such, never as an empty report', async () => {
     const r = await extractText('scan.pdf', await printPdf(browser, SCAN_HTML, false));
     expect(r).toEqual({ error: NO_TEXT_LAYER });
-    expect(NO_TEXT_LAYER).toBe('no text layer; OCR not supported');
+    expect(NO_TEXT_LAYER).toBe('PDF 没有文字层（扫描件？），不支持文字识别（OCR）');
   });
 
   it('a file that is not a PDF is an error', async () => {

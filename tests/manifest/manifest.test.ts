@@ -84,3 +84,37 @@ describe.skipIf(!fs.existsSync(REAL))('the shared corpus manifest', () => {
     expect(m.problems.every((p) => p.line === 1)).toBe(true);
   });
 });
+
+describe('source_url (issue 14.7, build side)', () => {
+  it('only an absolute http: or https: URL is kept; anything else is null and a problem naming it', () => {
+    const csv = [
+      HEADER,
+      'a.txt,,,,,,,https://www.gov.cn/zhengce/2022-01/20/content_1.htm,',
+      'b.txt,,,,,,,http://xxgk.example.gov.cn/art/2022/1/20/art_1.html?id=5,',
+      'c.txt,,,,,,,javascript:alert(document.cookie),',
+      'd.txt,,,,,,,www.example.gov.cn/art/1.html,',
+      'e.txt,,,,,,,"data:text/html;base64,PHNjcmlwdD4=",',
+      'f.txt,,,,,,,file:///etc/passwd,',
+      'g.txt,,,,,,,http://,',
+      'h.txt,,,,,,,,',
+    ].join('\n');
+    const { rows, problems } = parseManifest(csv);
+    expect(['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'].map((f) => rows.get(`${f}.txt`)?.source_url)).toEqual([
+      'https://www.gov.cn/zhengce/2022-01/20/content_1.htm',
+      'http://xxgk.example.gov.cn/art/2022/1/20/art_1.html?id=5',
+      null,
+      null,
+      null,
+      null,
+      null,
+      null,
+    ]);
+    expect(problems).toEqual([
+      { line: 4, message: 'source_url 不是 http/https 网址，未作为链接保存：javascript:alert(document.cookie)' },
+      { line: 5, message: 'source_url 不是 http/https 网址，未作为链接保存：www.example.gov.cn/art/1.html' },
+      { line: 6, message: expect.stringContaining('data:text/html') },
+      { line: 7, message: expect.stringContaining('file:///etc/passwd') },
+      { line: 8, message: expect.stringContaining('http://') },
+    ]);
+  });
+});

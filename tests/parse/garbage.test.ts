@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/parse/index';
-import { decodeReport } from '../../scripts/lib/decode';
+import { decodeText as decodeReport } from '../../src/extract/decode';
 import { generateReport } from '../../scripts/synth/index';
 import { Rng } from '../../scripts/synth/prng';
 
@@ -19,7 +19,7 @@ describe('garbage in', () => {
     const r = rng(7);
     const bytes = new Uint8Array(4096).map(() => Math.floor(r() * 256));
     const d = decodeReport(bytes);
-    expect('error' in d && d.error).toMatch(/binary|not valid/);
+    expect('error' in d && d.error).toMatch(/二进制|既不是/);
     const p = parseReport(new TextDecoder('latin1').decode(bytes));
     expect(p.template).toBeNull();
     expect(p.completeness).toBe('none');
@@ -27,7 +27,7 @@ describe('garbage in', () => {
   });
 
   it('empty input and empty file', () => {
-    expect(decodeReport(new Uint8Array())).toEqual({ error: 'empty file' });
+    expect(decodeReport(new Uint8Array())).toEqual({ error: '空文件（0 字节）' });
     const p = parseReport('');
     expect(p.template).toBeNull();
     expect(p.organ).toBeNull();

@@ -16,8 +16,8 @@ import { S3_COLS, S3_ROWS } from '../../src/parse/factKeys';
 
 const LIMITS = DEFAULT_SETTINGS;
 const run = (text: string, line = 0): Token => ({ kind: 'run', text, line, delimited: false });
-const readings = (text: string, n: number, check = null as null | typeof SUM_LAST_7) => {
-  const r = rowReadings([run(text)], n, check, LIMITS);
+const readings = (text: string, n: number, check = null as null | typeof SUM_LAST_7, signed?: Set<number>) => {
+  const r = rowReadings([run(text)], n, check, LIMITS, { signed });
   if ('overflow' in r) throw new Error(r.overflow);
   return r.readings.map((x) => x.values);
 };
@@ -33,8 +33,10 @@ describe('segment: the readings of a run', () => {
     expect(readings('070', 2)).toEqual([[0, 70]]);
     expect(readings('0.5', 1)).toEqual([[0.5]]);
   });
-  it('a minus sign starts a cell: 行政事业性收费35-15 is 35 and −15, never 3 and 5', () => {
-    expect(readings('35-15', 2)).toEqual([[35, -15]]);
+  it('a minus sign starts a cell that may be negative: 行政事业性收费35-15 is 35 and −15, never 3 and 5', () => {
+    expect(readings('35-15', 2, null, new Set([1]))).toEqual([[35, -15]]);
+    // where no cell may be negative (table 三), a minus sign fits no reading
+    expect(readings('5-3', 2)).toEqual([]);
   });
   it('a decimal part ends the amount: 39573802895.90 splits only before its integer part ends', () => {
     const r = readings('39573802895.90', 2);

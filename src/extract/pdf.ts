@@ -19,12 +19,25 @@
  *   (the baseline of the line; a table row's first text).
  * - No text at all → `no text layer; OCR not supported`.
  */
-import { createRequire } from 'node:module';
-import path from 'node:path';
+import { formatCount, LimitExceeded, textTooLong, type Limits } from './limits.ts';
 import type { ExtractMeta } from './types.ts';
 import { joinPieces, normalizeCell, normalizeRadicals, normalizeSpace } from './text.ts';
 
-export const NO_TEXT_LAYER = 'no text layer; OCR not supported';
+export const NO_TEXT_LAYER = 'PDF 没有文字层（扫描件？），不支持文字识别（OCR）';
+
+type PdfJs = Pick<typeof import('pdfjs-dist/legacy/build/pdf.mjs'), 'getDocument' | 'OPS'>;
+
+/**
+ * What pdf.js needs from where it runs: the module, and the folders of its
+ * character maps (Chinese fonts without embedded Unicode maps need them) and
+ * standard fonts. Node gives the legacy build and file paths; a browser worker
+ * the modern build and URLs. Folders end in '/'.
+ */
+export interface PdfHost {
+  load: () => Promise<PdfJs>;
+  cMapUrl: string;
+  standardFontDataUrl: string;
+}
 
 interface Chunk {
   str: string;
@@ -378,33 +391,38 @@ export interface PdfExtraction {
   meta: ExtractMeta;
 }
 
-function pdfjsAsset(dir: string): string {
-  const pkg = createRequire(import.meta.url).resolve('pdfjs-dist/package.json');
-  return path.join(path.dirname(pkg), dir) + path.sep;
-}
-
-export async function extractPdf(bytes: Uint8Array): Promise<PdfExtraction | { error: string }> {
+export async function extractPdf(bytes: Uint8Array, host: PdfHost, limits: Limits): Promise<PdfExtraction | { error: string }> {
   polyfill();
-  const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const pdfjs = await host.load();
   const OPS = pdfjs.OPS as unknown as Record<string, number>;
   const loading = pdfjs.getDocument({
     // a copy as a plain Uint8Array: pdf.js refuses a Node Buffer (Buffer.slice is a Buffer view)
     data: new Uint8Array(bytes),
     disableFontFace: true,
     useSystemFonts: false,
-    cMapUrl: pdfjsAsset('cmaps'),
+    cMapUrl: host.cMapUrl,
     cMapPacked: true,
-    standardFontDataUrl: pdfjsAsset('standard_fonts'),
+    standardFontDataUrl: host.standardFontDataUrl,
     verbosity: 0,
   });
   const doc = await loading.promise;
   try {
+    if (doc.numPages > limits.pdfPages) {
+      throw new LimitExceeded('pdfPages', `PDF 有 ${doc.numPages} 页，超过 ${formatCount(limits.pdfPages, '页')}，不是年度报告`);
+    }
     const pages: PageData[] = [];
+    let chars = 0;
     for (let p = 1; p <= doc.numPages; p++) {
       const page = (await doc.getPage(p)) as unknown as PdfPage;
       const tc = await page.getTextContent();
       const items = tc.items.filter((it): it is { str: string; transform: number[]; width: number } => typeof it === 'object' && it !== null && 'str' in it);
       const segs = await pageSegments(page, OPS);
+      // grouping pieces into lines and rules into tables compares them pairwise on a page
+      if (items.length + segs.length > limits.pdfPageItems) {
+        throw new LimitExceeded('pdfPageItems', `PDF 第 ${p} 页的文字块和线条超过 ${formatCount(limits.pdfPageItems, '个')}，不是年度报告`);
+      }
+      for (const it of items) chars += it.str.length;
+      if (chars > limits.textChars) throw textTooLong(limits);
       pages.push({ number: p, height: page.view[3] - page.view[1], chunks: toChunks(items, segs), segs });
     }
     if (pages.every((p) => p.chunks.length === 0)) return { error: NO_TEXT_LAYER };

@@ -1,4 +1,4 @@
-/** What a structured input (saved page, Word file, PDF) yields for the text parser. */
+/** What a report file yields for the text parser. */
 export interface ExtractMeta {
   /** publication date, YYYY-MM-DD (发布日期) */
   published?: string;
@@ -12,11 +12,11 @@ export interface ExtractMeta {
 export interface Extracted {
   /** lines joined by '\n'; table rows are TAB-separated, a blank cell an empty field */
   text: string;
-  /** one per line of `text`: where a reader finds it (`表2 第5行`, `第3页 y=512`), null for prose */
+  /** one per line of `text`: where a reader finds it (`表2 第5行`, `第3页 y=512`), null for prose; empty for plain text */
   lineLocators: (string | null)[];
   meta: ExtractMeta;
-  /** the charset a web page was decoded with */
-  encoding?: string;
+  /** the charset of a text file or web page (utf-8, gb18030 …); `pdf` / `docx` for those */
+  encoding: string;
 }
 
 export type ExtractResult = Extracted | { error: string };

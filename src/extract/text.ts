@@ -4,12 +4,17 @@ const CJK = '\\u2e80-\\u2fdf\\u3000-\\u303f\\u3400-\\u9fff\\uff00-\\uffef“”�
 // a line break between CJK characters is a wrap in the source, not a space
 const WRAP_BETWEEN_CJK = new RegExp(`(?<=[${CJK}])[ \\t\\r\\n]*[\\r\\n][ \\t\\r\\n]*(?=[${CJK}])`, 'g');
 const CJK_CHAR = new RegExp(`[${CJK}]`);
+/** The whitespace normalizeSpace collapses to one space. */
+export const SPACE_RUN = /[\s\u00a0\u3000\u200b\ufeff]+/g;
+
+/** A character normalizeSpace counts as CJK (a line break between two of them is dropped). */
+export const isCjk = (ch: string): boolean => CJK_CHAR.test(ch);
 
 /** Collapse whitespace (nbsp, ideographic space) to one space; drop the line wraps of the source between CJK characters. */
 export function normalizeSpace(s: string): string {
   return s
     .replace(WRAP_BETWEEN_CJK, '')
-    .replace(/[\s\u00a0\u3000\u200b\ufeff]+/g, ' ')
+    .replace(SPACE_RUN, ' ')
     .trim();
 }
 

@@ -1,0 +1,5 @@
+// mammoth's browser build (a UMD bundle) has the API of the package, typed by its index.d.ts.
+declare module 'mammoth/mammoth.browser.js' {
+  import mammoth from 'mammoth';
+  export default mammoth;
+}
