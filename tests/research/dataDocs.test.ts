@@ -45,7 +45,9 @@ describe('schema_docs: the comments of schema.sql in the file', () => {
     expect(c.table.get('organs')).toBe(
       'One row per organ. Reports of the same organ in different years share a row, matched on match_key (simplified name without 人民政府/政府 variants) and division_code.',
     );
-    expect(c.declared.get('source_files')?.get('outcome')).toBe("TEXT NOT NULL CHECK (outcome IN ('ok', 'partial', 'failed'))");
+    expect(c.declared.get('failures')?.get('severity')).toBe("TEXT NOT NULL CHECK (severity IN ('error', 'warning', 'info'))");
+    // a declaration followed by its comment on the same line
+    expect(c.declared.get('source_files')?.get('outcome')).toMatch(/^TEXT NOT NULL CHECK \(outcome IN \('ok', 'partial', 'failed'.*\)\)$/);
   });
 
   test('the built core lists every column of every table of both files, in order, as SQLite sees them', () => {
