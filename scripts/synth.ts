@@ -1,25 +1,50 @@
 /**
  * Write a corpus of synthetic reports with their truth:
  *
- *   tsx scripts/synth.ts --count N --out DIR [--seed S] [--template 2019|2021] [--layout NAME] [--zero-share F]
+ *   tsx scripts/synth.ts --count N --out DIR [--seed S] [--template 2019|2021]
+ *                        [--layout NAME | --layouts NAME,NAME,…|new|all] [--zero-share F]
  *
- * DIR gets NNNNNN.txt (the report), NNNNNN.json (truth, the shape of
+ * DIR gets NNNNNN.txt (the report; NNNNNN.md for the markdown layouts
+ * detached-labels and ocr-tables), NNNNNN.json (truth, the shape of
  * ../shared/corpus/seeds/*.json: file, organ, year, template, province, city,
  * county, facts, absent, blank) and manifest.csv (file, organ, province, city,
  * county, level, year, source_url, published). Report i uses seed S + i, so any
  * report can be regenerated alone. Files are written as they are generated.
+ *
+ * Without --layout or --layouts each report draws one of the six layouts every
+ * seed has always drawn from (LAYOUTS). --layouts takes the listed layouts in
+ * turn — report i is generateReport(S + i, { layout: list[i % list.length] }) —
+ * `new` for the flattened, detached-labels and ocr-tables layouts, `all` for
+ * every layout.
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { LAYOUTS, generateReport, type LayoutName, type SynthReport } from './synth/index';
+import { ALL_LAYOUTS, NEW_LAYOUTS, generateReport, type LayoutName, type SynthReport } from './synth/index';
 
 interface Args {
   count: number;
   out: string;
   seed: number;
   template?: '2019' | '2021';
-  layout?: LayoutName;
+  /** the layouts taken in turn; undefined: each report draws its own */
+  layouts?: readonly LayoutName[];
   zeroShare?: number;
+}
+
+const USAGE = 'usage: tsx scripts/synth.ts --count N --out DIR [--seed S] [--template 2019|2021] [--layout NAME | --layouts NAME,NAME,…|new|all] [--zero-share F]';
+
+function layoutList(spec: string): LayoutName[] {
+  if (spec === 'all') return [...ALL_LAYOUTS];
+  if (spec === 'new') return [...NEW_LAYOUTS];
+  const names = spec.split(',').map((s) => s.trim()).filter(Boolean);
+  for (const n of names) if (!ALL_LAYOUTS.includes(n as LayoutName)) throw new Error(`--layouts: unknown layout ${n} (known: ${ALL_LAYOUTS.join(', ')}, or new, all)`);
+  if (!names.length) throw new Error('--layouts needs at least one layout');
+  return names as LayoutName[];
+}
+
+/** the file a report is written to: markdown layouts as .md, the others as .txt */
+export function reportFileName(name: string, layout: LayoutName): string {
+  return `${name}${layout === 'detached-labels' || layout === 'ocr-tables' ? '.md' : '.txt'}`;
 }
 
 function parseArgs(argv: string[]): Args {
@@ -30,17 +55,20 @@ function parseArgs(argv: string[]): Args {
   const count = Number(get('count'));
   const out = get('out');
   if (!Number.isInteger(count) || count < 0 || !out) {
-    console.error('usage: tsx scripts/synth.ts --count N --out DIR [--seed S] [--template 2019|2021] [--layout NAME] [--zero-share F]');
+    console.error(USAGE);
     process.exit(2);
   }
   const template = get('template');
   if (template !== undefined && template !== '2019' && template !== '2021') throw new Error(`--template must be 2019 or 2021, not ${template}`);
   const layout = get('layout');
-  if (layout !== undefined && !LAYOUTS.includes(layout as LayoutName)) throw new Error(`--layout must be one of ${LAYOUTS.join(', ')}`);
+  if (layout !== undefined && !ALL_LAYOUTS.includes(layout as LayoutName)) throw new Error(`--layout must be one of ${ALL_LAYOUTS.join(', ')}`);
+  const spec = get('layouts');
+  if (layout !== undefined && spec !== undefined) throw new Error('give --layout or --layouts, not both');
+  const layouts = layout !== undefined ? [layout as LayoutName] : spec !== undefined ? layoutList(spec) : undefined;
   const zero = get('zero-share');
   const zeroShare = zero === undefined ? undefined : Number(zero);
   if (zeroShare !== undefined && !(zeroShare >= 0 && zeroShare <= 1)) throw new Error('--zero-share must be between 0 and 1');
-  return { count, out, seed: Number(get('seed') ?? 1), template, layout: layout as LayoutName | undefined, zeroShare };
+  return { count, out, seed: Number(get('seed') ?? 1), template, layouts, zeroShare };
 }
 
 function csvField(v: string | number | null): string {
@@ -85,9 +113,10 @@ function main(): void {
   const t0 = performance.now();
   for (let i = 0; i < args.count; i++) {
     const seed = args.seed + i;
-    const r = generateReport(seed, { template: args.template, layout: args.layout, zeroShare: args.zeroShare });
+    const layout = args.layouts?.[i % args.layouts.length];
+    const r = generateReport(seed, { template: args.template, layout, zeroShare: args.zeroShare });
     const name = String(i + 1).padStart(width, '0');
-    const file = `${name}.txt`;
+    const file = reportFileName(name, r.layout);
     fs.writeFileSync(path.join(args.out, file), r.text);
     fs.writeFileSync(path.join(args.out, `${name}.json`), truthJson(file, r));
     const row = [file, r.organ, r.province, r.city, r.county, r.level, r.year, sourceUrl(r, seed), r.published];

@@ -2,8 +2,9 @@
  * `npm run bench [-- --sizes 1000,20000,200000] [--cold-runs 5] [--changes 24] [--root /tmp/gongkai-bench] [--no-write] [--render-only]`
  *
  * Every benchmark of issue 8, for generated corpora of each size, written to
- * BENCHMARKS.md (rewritten; the `## Parse throughput` and `## Extraction`
- * sections of `npm run bench:parse` and `npm run bench:extract` are carried over). Corpora, databases and built sites
+ * BENCHMARKS.md (rewritten; the `## Parse throughput` and `## Extraction` sections from
+ * `npm run bench:parse` and `npm run bench:extract`, and the `## Generated layouts: share of figures read`
+ * section from `npm run bench:synth-read` are carried over). Corpora, databases and built sites
  * live under --root, never in the repo. A step that fails is recorded with its
  * reason and the run goes on; BENCHMARKS.md is rewritten after every corpus.
  * The measurements are also kept in <root>/results.json; --render-only rewrites
@@ -72,23 +73,26 @@ function readHistory(): HistoryEntry[] {
   return fs.readFileSync(HISTORY, 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as HistoryEntry);
 }
 
+/** sections other scripts write into BENCHMARKS.md, kept when this one rewrites it */
+const CARRIED_SECTIONS = ['## Parse throughput', '## Extraction', '## Generated layouts: share of figures read'];
+
 function write(m: Machine, runs: SizeRun[], js: Shipped | null): void {
   const file = path.join(ROOT, 'BENCHMARKS.md');
   // a full run's own figures are appended to the history when it ends; until then they are shown as the last row
   const history = RENDER_ONLY ? readHistory() : [...readHistory(), historyEntry(m, runs, js)];
   if (!RENDER_ONLY) fs.writeFileSync(path.join(WORK, 'results.json'), JSON.stringify({ machine: m, runs, js }, null, 1));
-  let carried = '';
+  const carriedParts: string[] = [];
   if (fs.existsSync(file)) {
     const old = fs.readFileSync(file, 'utf8');
-    // the sections `npm run bench:parse` and `npm run bench:extract` write
-    for (const title of ['Parse throughput', 'Extraction']) {
-      const at = old.search(new RegExp(`^## ${title}\\s*$`, 'm'));
+    for (const heading of CARRIED_SECTIONS) {
+      const at = old.indexOf(`${heading}\n`);
       if (at < 0) continue;
       const rest = old.slice(at + 1);
       const end = rest.search(/^## /m);
-      carried += (carried ? '\n\n' : '') + old.slice(at, end < 0 ? old.length : at + 1 + end).trimEnd();
+      carriedParts.push(old.slice(at, end < 0 ? old.length : at + 1 + end).trimEnd());
     }
   }
+  const carried = carriedParts.join('\n\n');
   const md = renderReport(m, runs, js, { coldRuns: COLD_RUNS, changes: CHANGES, parseLimit: PARSE_LIMIT, carried, history });
   if (WRITE) {
     fs.writeFileSync(file, md);

@@ -45,6 +45,8 @@ export interface FigureOptions {
   blankShare: number;
   /** share of zero cells printed as a dash (—, /, -) */
   dashShare: number;
+  /** share of 'small' figures drawn at the next scale up (more multi-digit cells); none when absent */
+  multiDigit?: number;
 }
 
 export const S3_APPLICANT_COLS = S3_COLS.filter((c) => c.col !== 'total').map((c) => c.col);
@@ -106,7 +108,9 @@ export function generateFigures(rng: Rng, opts: FigureOptions): Figures {
   const { template, zeroShare } = opts;
   const values: Record<string, number> = {};
   const amounts: Record<string, Amount> = {};
-  const z = (scale: 'small' | 'medium' | 'large') => maybe(rng, zeroShare, () => count(rng, scale));
+  const { multiDigit } = opts;
+  const up = (scale: 'small' | 'medium' | 'large') => (multiDigit !== undefined && scale === 'small' && rng.chance(multiDigit) ? 'medium' : scale);
+  const z = (scale: 'small' | 'medium' | 'large') => maybe(rng, zeroShare, () => count(rng, up(scale)));
 
   // Table 二
   if (template === '2019') {

@@ -7,15 +7,15 @@
  */
 import { keysForTemplate, type Template } from '../../src/parse/factKeys';
 import { generateFigures, type Figures } from './figures';
-import { LAYOUTS, makeLayout, type Layout, type LayoutName } from './layouts';
+import { LAYOUTS, makeLayout, type Doc, type HeadingStyleName, type Layout, type LayoutName } from './layouts';
 import { pickCounty } from './places';
 import { Rng } from './prng';
 import { section1, section5, section6, type ProseContext } from './prose';
 import { buildTables, type Style, type Tables } from './tables';
 import { toFullWidthDigits, toTraditional } from './variants';
 
-export type { LayoutName } from './layouts';
-export { LAYOUTS } from './layouts';
+export type { LayoutName, NewLayoutName } from './layouts';
+export { ALL_LAYOUTS, LAYOUTS, NEW_LAYOUTS, isNewLayout } from './layouts';
 
 export type Level = '乡镇' | '县级部门' | '县级政府';
 
@@ -23,7 +23,7 @@ export interface GenerateOptions {
   template?: Template;
   layout?: LayoutName;
   year?: number;
-  /** share of free cells that are 0 (default 0.25) */
+  /** share of free cells that are 0 (default 0.25; the new layouts default to their own, lower share) */
   zeroShare?: number;
 }
 
@@ -67,6 +67,11 @@ export interface SynthReport {
   variants: Variants;
   /** publication date, YYYY-MM-DD */
   published: string;
+  /**
+   * cells left empty whatever their value (detached-labels: a row's 总计, as kewei's
+   * 结转下年度 row), with the value the template's arithmetic gives them; their truth is null
+   */
+  unprinted?: Record<string, number>;
 }
 
 const DEPARTMENTS = ['自然资源局', '市场监督管理局', '人力资源和社会保障局', '农业农村局', '教育局', '卫生健康局', '民政局', '财政局', '住房和城乡建设局', '交通运输局', '水利局', '司法局', '应急管理局', '文化和旅游局', '统计局', '林业局'];
@@ -74,8 +79,10 @@ const DEPARTMENTS = ['自然资源局', '市场监督管理局', '人力资源�
 const SECTION_TITLES = ['总体情况', '主动公开政府信息情况', '收到和处理政府信息公开申请情况', '政府信息公开行政复议、行政诉讼情况', '存在的主要问题及改进情况', '其他需要报告的事项'];
 const CN_NUM = ['一', '二', '三', '四', '五', '六'];
 
-function headingStyle(rng: Rng): { name: string; heading: (i: number) => string } {
-  const name = rng.weighted([['cn', 12], ['cn-space', 1], ['mixed', 3], ['arabic', 2], ['paren', 2]] as const);
+const HEADING_WEIGHTS: readonly (readonly [HeadingStyleName, number])[] = [['cn', 12], ['cn-space', 1], ['mixed', 3], ['arabic', 2], ['paren', 2]];
+
+function headingStyle(rng: Rng, weights = HEADING_WEIGHTS): { name: string; heading: (i: number) => string } {
+  const name = rng.weighted(weights);
   const mixedAt = rng.int(3, 5);
   const heading = (i: number) => {
     const t = SECTION_TITLES[i];
@@ -154,7 +161,6 @@ export function generateReport(seed: number, opts: GenerateOptions = {}): SynthR
   const template: Template = opts.template ?? (rng.chance(0.5) ? '2019' : '2021');
   const year = opts.year ?? (template === '2019' ? rng.pick([2019, 2020]) : rng.int(2021, 2025));
   const layoutName: LayoutName = opts.layout ?? rng.pick(LAYOUTS);
-  const zeroShare = opts.zeroShare ?? 0.25;
 
   // Who
   const place = pickCounty(rng);
@@ -184,6 +190,7 @@ export function generateReport(seed: number, opts: GenerateOptions = {}): SynthR
   // How it is laid out
   const layout: Layout = makeLayout(layoutName, rng.fork());
   const caps = layout.caps;
+  const zeroShare = opts.zeroShare ?? caps.zeroShare ?? 0.25;
   const variants: Variants = {
     layoutVariant: layout.variant,
     fullWidth: rng.chance(0.08),
@@ -198,17 +205,25 @@ export function generateReport(seed: number, opts: GenerateOptions = {}): SynthR
     oneLineS1: layoutName !== 'broken-labels' && rng.chance(0.08),
     truncatedHeaders: false,
   };
+  if (caps.thousands === false) variants.thousands = false;
   variants.glosses = variants.traditional && rng.chance(0.5);
-  const headings = headingStyle(rng);
+  const headings = headingStyle(rng, caps.headingWeights);
   variants.headings = headings.name;
 
   // What it says
   const fig: Figures = generateFigures(rng, {
     template,
     zeroShare,
-    blankShare: caps.blanks ? 0.3 : 0,
+    blankShare: caps.blankShare ?? (caps.blanks ? 0.3 : 0),
     dashShare: rng.chance(0.25) ? 0.1 : 0,
+    multiDigit: caps.multiDigit,
   });
+  const unprinted: Record<string, number> = {};
+  if (caps.unprintedTotal !== undefined && rng.chance(caps.unprintedTotal)) {
+    const key = rng.pick(['s3.carried_forward.total', 's3.carried_forward.total', 's3.carried_over.total', 's3.total.total']);
+    fig.marks[key] = 'blank';
+    unprinted[key] = fig.values[key];
+  }
   const halfParen = rng.chance(0.35);
   const formatCount = (n: number) => (variants.thousands ? withThousands(String(n)) : String(n));
   const style: Style = {
@@ -242,35 +257,58 @@ export function generateReport(seed: number, opts: GenerateOptions = {}): SynthR
     formatCount,
   };
 
-  // Assemble
-  const lines: string[] = [];
-  if (rng.chance(0.3)) lines.push('');
-  if (variants.chrome) lines.push(...chromeLines(rng, organ, published));
+  // Assemble (the draws in the order the layouts above have always made them)
+  const leadBlank = rng.chance(0.3);
+  const chrome = variants.chrome ? chromeLines(rng, organ, published) : [];
   const yearText = layoutName === 'broken-labels' && rng.chance(0.5) ? ` ${year} 年` : `${year}年`;
   const titleForm = rng.weighted([['one', 5], ['two', 2], ['nianDu', 1]] as const);
-  if (titleForm === 'two') lines.push(titleOrgan, `${yearText.trim()}政府信息公开工作年度报告`);
-  else if (titleForm === 'nianDu') lines.push(`${titleOrgan}${yearText}度政府信息公开工作年度报告`);
-  else lines.push(`${titleOrgan}${yearText}政府信息公开工作年度报告`);
-  lines.push('');
-  if (rng.chance(0.5)) {
-    lines.push(
-      ...layout.prose(
-        [
-          `根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求，编制本报告。本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。如对本报告有疑问，请与${organ}党政办公室联系。`,
-        ],
-        rng,
-      ),
-    );
-  }
+  const title =
+    titleForm === 'two'
+      ? [titleOrgan, `${yearText.trim()}政府信息公开工作年度报告`]
+      : titleForm === 'nianDu'
+        ? [`${titleOrgan}${yearText}度政府信息公开工作年度报告`]
+        : [`${titleOrgan}${yearText}政府信息公开工作年度报告`];
+  const preamble = rng.chance(0.5)
+    ? `根据《中华人民共和国政府信息公开条例》（以下简称《条例》）要求，编制本报告。本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。如对本报告有疑问，请与${organ}党政办公室联系。`
+    : null;
   const s1 = section1(ctx).paragraphs;
-  lines.push(headings.heading(0), ...layout.prose(variants.oneLineS1 ? [s1.join('')] : s1, rng));
-  lines.push(headings.heading(1), ...laid.s2);
-  lines.push(headings.heading(2), ...laid.s3);
-  lines.push(headings.heading(3), ...laid.s4);
-  lines.push(headings.heading(4), ...layout.prose(section5(ctx), rng));
-  lines.push(headings.heading(5), ...layout.prose(section6(ctx), rng));
+  const s5 = section5(ctx);
+  const s6 = section6(ctx);
 
-  let text = layout.finish(lines, rng).join('\n') + '\n';
+  let lines: string[];
+  if (layout.assemble) {
+    const doc: Doc = {
+      template,
+      year,
+      organ: titleOrgan,
+      published,
+      title,
+      chrome,
+      preamble,
+      heading: headings.heading,
+      s1,
+      s5,
+      s6,
+      tables: laid,
+      applications: v['s3.new.total'],
+      reviews: v['s4.review.total'],
+    };
+    lines = layout.assemble(doc);
+  } else {
+    lines = [];
+    if (leadBlank) lines.push('');
+    lines.push(...chrome, ...title, '');
+    if (preamble !== null) lines.push(...layout.prose([preamble], rng));
+    lines.push(headings.heading(0), ...layout.prose(variants.oneLineS1 ? [s1.join('')] : s1, rng));
+    lines.push(headings.heading(1), ...laid.s2);
+    lines.push(headings.heading(2), ...laid.s3);
+    lines.push(headings.heading(3), ...laid.s4);
+    lines.push(headings.heading(4), ...layout.prose(s5, rng));
+    lines.push(headings.heading(5), ...layout.prose(s6, rng));
+    lines = layout.finish(lines, rng);
+  }
+
+  let text = lines.join('\n') + '\n';
   if (variants.fullWidth) text = toFullWidthDigits(text);
   if (variants.traditional) text = toTraditional(text, variants.glosses);
   if (variants.crlf) text = text.replace(/\n/g, '\r\n');
@@ -307,12 +345,13 @@ export function generateReport(seed: number, opts: GenerateOptions = {}): SynthR
     layout: layoutName,
     variants,
     published,
+    ...(Object.keys(unprinted).length ? { unprinted } : {}),
   };
 }
 
-/** the arithmetic values behind a report (blank and dash cells as 0), for the generator's own tests */
+/** the arithmetic values behind a report (blank and dash cells as 0, unprinted cells as the arithmetic has them), for the generator's own tests */
 export function arithmeticValues(report: SynthReport): Record<string, number> {
   const out: Record<string, number> = {};
-  for (const [k, val] of Object.entries(report.facts)) out[k] = val ?? 0;
+  for (const [k, val] of Object.entries(report.facts)) out[k] = val ?? report.unprinted?.[k] ?? 0;
   return out;
 }

@@ -12,17 +12,43 @@
  * - pipes: `a | b | c |` rows with `| |||` filler
  * - pipe-cells: one `value |` per line, each row opened by a lone `|`
  *
+ * and, drawn only when asked for by name (NEW_LAYOUTS, so that the seeds of the
+ * layouts above keep their texts):
+ *
+ * - flattened (flattened.ts): a web page's text as a crawler saves it, the whole
+ *   report on one line and a row's cells run together (pingtan-2021/2023)
+ * - detached-labels (detachedLabels.ts): markdown converted from the PDF, row
+ *   labels on their own lines before or after the number rows (kewei-2024)
+ * - ocr-tables (ocrTables.ts): OCR'd pages, one small pipe table per row group
+ *   under placeholder or wrong headers
+ *
  * A layout says which cell decorations it can carry unambiguously: an empty
  * cell needs a cell delimiter, a space inside a number needs one other than a
  * space.
  */
 import type { Template } from '../../src/parse/factKeys';
 import type { Rng } from './prng';
-import { S3_APPLICANT_LABELS, S3_NOTE, S4_COL_LABELS, type Tables } from './tables';
+import { detachedLabels } from './detachedLabels';
+import { flattened } from './flattened';
+import { chunk, wrapProse } from './lines';
+import { ocrTables } from './ocrTables';
+import { S3_APPLICANT_LABELS, S3_NOTE, S4_COL_LABELS, S4_SUB, S4_TOP, type Tables } from './tables';
 
-export type LayoutName = 'spaced' | 'broken-labels' | 'tabs' | 'cell-per-line' | 'pipes' | 'pipe-cells';
+export type LayoutName = 'spaced' | 'broken-labels' | 'tabs' | 'cell-per-line' | 'pipes' | 'pipe-cells' | NewLayoutName;
 
+export type NewLayoutName = 'flattened' | 'detached-labels' | 'ocr-tables';
+
+/** the layouts a report draws from when none is asked for (the seeds' texts depend on this list: do not extend it) */
 export const LAYOUTS: readonly LayoutName[] = ['spaced', 'broken-labels', 'tabs', 'cell-per-line', 'pipes', 'pipe-cells'];
+
+/** layouts made only when asked for by name: flattened page text, PDF→markdown with detached labels, OCR'd tables */
+export const NEW_LAYOUTS: readonly NewLayoutName[] = ['flattened', 'detached-labels', 'ocr-tables'];
+
+export const ALL_LAYOUTS: readonly LayoutName[] = [...LAYOUTS, ...NEW_LAYOUTS];
+
+export function isNewLayout(name: LayoutName): name is NewLayoutName {
+  return (NEW_LAYOUTS as readonly string[]).includes(name);
+}
 
 export interface LayoutCaps {
   /** an empty cell can be printed (the cell is delimited) */
@@ -31,6 +57,44 @@ export interface LayoutCaps {
   innerSpaces: boolean;
   /** cells may carry leading/trailing spaces */
   padding: boolean;
+  /** share of zero cells printed blank (default: 0.3 when `blanks`, else 0) */
+  blankShare?: number;
+  /** false: never print thousands separators (a run of cells would make them ambiguous) */
+  thousands?: boolean;
+  /** chance that a row's 总计 in table 三 is left unprinted whatever its value (kewei's 结转下年度 row) */
+  unprintedTotal?: number;
+  /** weights of the heading styles (default: the weights every layout above uses) */
+  headingWeights?: readonly (readonly [HeadingStyleName, number])[];
+  /** share of the free 1-digit figures drawn with 2 to 4 digits instead (default none) */
+  multiDigit?: number;
+  /** share of free cells that are 0 when the caller gives none (default 0.25) */
+  zeroShare?: number;
+}
+
+export type HeadingStyleName = 'cn' | 'cn-space' | 'mixed' | 'arabic' | 'paren';
+
+/** A whole report's parts, for a layout that lays out the page itself (`assemble`). */
+export interface Doc {
+  template: Template;
+  year: number;
+  organ: string;
+  /** YYYY-MM-DD */
+  published: string;
+  /** the title as the other layouts print it, one or two lines */
+  title: string[];
+  /** the page's own chrome (breadcrumb, 发布时间, 来源 …), [] when none */
+  chrome: string[];
+  /** the report's opening paragraph, null when none */
+  preamble: string | null;
+  /** the heading of section i (0-based) in the report's style */
+  heading: (i: number) => string;
+  s1: string[];
+  s5: string[];
+  s6: string[];
+  tables: { s2: string[]; s3: string[]; s4: string[] };
+  /** figures the prose may repeat */
+  applications: number;
+  reviews: number;
 }
 
 export interface LayoutInput {
@@ -52,33 +116,12 @@ export interface Layout {
   prose(paragraphs: string[], rng: Rng): string[];
   /** final pass over all lines (e.g. double spacing) */
   finish(lines: string[], rng: Rng): string[];
+  /** the whole page from its parts, for layouts whose outline differs from the template's (then `finish` is not called) */
+  assemble?(doc: Doc): string[];
 }
 
 const plainProse = (paragraphs: string[]) => paragraphs;
 
-function chunk(s: string, width: number): string[] {
-  const chars = [...s];
-  const out: string[] = [];
-  for (let i = 0; i < chars.length; i += width) out.push(chars.slice(i, i + width).join(''));
-  return out;
-}
-
-/** wrap prose at a width, never inside a number (typesetting keeps digit runs whole) */
-function wrapProse(p: string, width: number): string[] {
-  const chars = [...p];
-  const out: string[] = [];
-  let start = 0;
-  while (start < chars.length) {
-    let end = Math.min(start + width, chars.length);
-    while (end < chars.length && /[0-9,.]/.test(chars[end]) && /[0-9,.]/.test(chars[end - 1])) end++;
-    out.push(chars.slice(start, end).join(''));
-    start = end;
-  }
-  return out;
-}
-
-const S4_TOP = ['行政复议', '行政诉讼'];
-const S4_SUB = ['未经复议直接起诉', '复议后起诉'];
 
 /* ------------------------------------------------------------------ spaced */
 
@@ -390,5 +433,11 @@ export function makeLayout(name: LayoutName, rng: Rng): Layout {
       return pipes(rng);
     case 'pipe-cells':
       return pipeCells(rng);
+    case 'flattened':
+      return flattened(rng);
+    case 'detached-labels':
+      return detachedLabels(rng);
+    case 'ocr-tables':
+      return ocrTables(rng);
   }
 }

@@ -54,6 +54,9 @@ const CN = ['一', '二', '三', '四', '五', '六', '七', '八', '九'];
 export const S3_NOTE = '本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和';
 export const S3_APPLICANT_LABELS = S3_COLS.filter((c) => c.col !== 'total').map((c) => c.label);
 export const S4_COL_LABELS = S4_COLS.map((c) => c.label);
+/** the two top header cells of table 四, and the two halves of 行政诉讼 */
+export const S4_TOP = ['行政复议', '行政诉讼'];
+export const S4_SUB = ['未经复议直接起诉', '复议后起诉'];
 
 function cellText(fig: Figures, key: string, st: Style): string {
   const mark = fig.marks[key];

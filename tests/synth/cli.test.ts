@@ -9,12 +9,17 @@ import os from 'node:os';
 import path from 'node:path';
 import Papa from 'papaparse';
 import { afterAll, describe, expect, it } from 'vitest';
-import { generateReport } from '../../scripts/synth/index';
+import { generateReport, NEW_LAYOUTS } from '../../scripts/synth/index';
+import { parseReport } from '../../src/parse/index';
 
 const root = path.resolve(__dirname, '../..');
 const out = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-cli-'));
+const outNew = fs.mkdtempSync(path.join(os.tmpdir(), 'synth-cli-new-'));
 
-afterAll(() => fs.rmSync(out, { recursive: true, force: true }));
+afterAll(() => {
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.rmSync(outNew, { recursive: true, force: true });
+});
 
 describe('tsx scripts/synth.ts --count 12 --out DIR --seed 500', () => {
   execFileSync(path.join(root, 'node_modules/.bin/tsx'), ['scripts/synth.ts', '--count', '12', '--out', out, '--seed', '500'], { cwd: root, stdio: 'pipe' });
@@ -51,5 +56,41 @@ describe('tsx scripts/synth.ts --count 12 --out DIR --seed 500', () => {
       expect(published.getUTCFullYear()).toBe(Number(row.year) + 1);
       expect(row.source_url).toMatch(/^http:\/\/www\.gov\d{6}\.gov\.cn\//);
     }
+  });
+});
+
+describe('tsx scripts/synth.ts --count 6 --out DIR --seed 700 --layouts new', () => {
+  const tsx = path.join(root, 'node_modules/.bin/tsx');
+  execFileSync(tsx, ['scripts/synth.ts', '--count', '6', '--out', outNew, '--seed', '700', '--layouts', 'new'], { cwd: root, stdio: 'pipe' });
+
+  it('takes the flattened, detached-labels and ocr-tables layouts in turn, the markdown ones as .md', () => {
+    const files = fs.readdirSync(outNew).filter((f) => !f.endsWith('.json') && f !== 'manifest.csv').sort();
+    expect(files).toEqual(['000001.txt', '000002.md', '000003.md', '000004.txt', '000005.md', '000006.md']);
+    for (let i = 0; i < 6; i++) {
+      const r = generateReport(700 + i, { layout: NEW_LAYOUTS[i % 3] });
+      expect(fs.readFileSync(path.join(outNew, files[i]), 'utf8')).toBe(r.text);
+      const truth = JSON.parse(fs.readFileSync(path.join(outNew, `${files[i].slice(0, 6)}.json`), 'utf8'));
+      expect([truth.file, truth.layout]).toEqual([files[i], NEW_LAYOUTS[i % 3]]);
+    }
+  });
+
+  it('writes files the parse CLI reads as parseReport reads their text', () => {
+    const files = fs.readdirSync(outNew).filter((f) => /\.(txt|md)$/.test(f)).sort().map((f) => path.join(outNew, f));
+    const lines = execFileSync(tsx, ['scripts/parse-cli.ts', ...files], { cwd: root, encoding: 'utf8' }).trim().split('\n');
+    expect(lines).toHaveLength(6);
+    lines.forEach((line, i) => {
+      const got = JSON.parse(line) as { file: string; template: string | null; facts: Record<string, number | null> };
+      const p = parseReport(fs.readFileSync(files[i], 'utf8'), { file: path.basename(files[i]) });
+      expect(got.template).toBe(p.template);
+      const want: Record<string, number | null> = {};
+      for (const [k, c] of Object.entries(p.cells)) want[k] = c.value;
+      for (const [k, v] of Object.entries(want)) expect(got.facts[k] ?? null, `${path.basename(files[i])} ${k}`).toBe(v);
+    });
+  });
+
+  it('rejects an unknown layout and --layout given with --layouts', () => {
+    const run = (...a: string[]) => () => execFileSync(tsx, ['scripts/synth.ts', '--count', '1', '--out', outNew, ...a], { cwd: root, stdio: 'pipe' });
+    expect(run('--layouts', 'flattened,scanned')).toThrow(/unknown layout scanned/);
+    expect(run('--layout', 'flattened', '--layouts', 'new')).toThrow(/not both/);
   });
 });
