@@ -9,6 +9,7 @@ import { whereFilters, type Filters } from './filters';
 import { REPORT_KEY_SQL, legacyId, parseReportKey } from './keys';
 import { simplifyOrganChars } from '../checks/organKey';
 import type { PartNeed } from './parts';
+import { buildFigures, dataDocs, factKeyList, tableBuilder } from './researchQueries';
 import { EMPTY_TABLE, nums, strs, type Table } from './table';
 
 export interface Queryable {
@@ -441,6 +442,11 @@ export const QUERIES = {
   failureList,
   report,
   provenance,
+  // 表格生成器 and 数据说明 (researchQueries.ts)
+  factKeyList: (db: Queryable) => factKeyList(db),
+  tableBuilder,
+  dataDocs: (db: Queryable) => dataDocs(db),
+  buildFigures: (db: Queryable) => buildFigures(db),
 };
 
 export type QueryName = keyof typeof QUERIES;
@@ -467,4 +473,8 @@ export const PART_NEEDS: { [K in QueryName]: (args: QueryArgs<K>) => PartNeed } 
   failureList: (a) => ({ from: a.filters.from, to: a.filters.to }),
   report: (a) => ({ report: a.id }),
   provenance: () => 'none', // reads only the detail shards
+  factKeyList: () => 'none',
+  tableBuilder: (a) => ({ from: a.filters.from, to: a.filters.to }),
+  dataDocs: () => 'none',
+  buildFigures: () => 'all', // the outcome of every report's file, by year and province
 };

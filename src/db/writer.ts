@@ -11,6 +11,7 @@ import { encodeChecks } from './checkCodes';
 import { coverageOf } from './coverage';
 import { organHash, organKeys } from './keys';
 import { SCHEMA_VERSION, coreSchemaSql, detailSchemaSql } from './schema';
+import { insertSchemaDocs } from './schemaDocs';
 
 export type Outcome = 'ok' | 'partial' | 'failed' | 'skipped';
 
@@ -228,6 +229,7 @@ export class DatabaseWriter {
     const ck = this.db.prepare('INSERT INTO checks VALUES (?, ?, ?, ?, ?, ?)');
     for (const c of CHECKS) ck.run([c.id, c.group, c.groupLabel, c.title, c.severity, c.scope]);
     ck.free();
+    insertSchemaDocs(SQL, this.db);
   }
 
   addSourceFile(f: SourceFileRow): number {
