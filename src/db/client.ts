@@ -1,8 +1,12 @@
 /** The page's handle on the database worker: typed, promise-based named queries. */
 import type { QueryArgs, QueryName, QueryResult } from './queries';
 import type { LoadProgress, WorkerRequest, WorkerResponse } from './protocol';
+import type { SqlResult } from './userSql';
 
 export type { LoadProgress };
+
+/** A researcher's SQL answered: the rows, and what the detail tables covered ('' = every report). */
+export type SqlAnswer = SqlResult & { note: string };
 
 export class DbClient {
   readonly ready: Promise<void>;
@@ -44,6 +48,22 @@ export class DbClient {
 
   #send(m: WorkerRequest) {
     this.#worker.postMessage(m);
+  }
+
+  /** Run a researcher's SQL read-only (查询): best in a DbClient of its own, which terminate() cancels. */
+  runSql(sql: string, maxCells: number): Promise<SqlAnswer> {
+    const id = this.#next++;
+    return new Promise((resolve, reject) => {
+      this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+      this.#send({ type: 'sql', id, sql, maxCells });
+    });
+  }
+
+  /** Stop the worker at once (a query in flight is cancelled: its promise rejects with `reason`). */
+  terminate(reason: string): void {
+    this.#worker.terminate();
+    for (const p of this.#pending.values()) p.reject(new Error(reason));
+    this.#pending.clear();
   }
 
   run<K extends QueryName>(name: K, ...args: QueryArgs<K> extends undefined ? [] : [QueryArgs<K>]): Promise<QueryResult<K>> {

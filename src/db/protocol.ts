@@ -1,7 +1,9 @@
 /** Messages between the page (client.ts) and the database worker (worker.ts). */
 export type WorkerRequest =
   | { type: 'open'; dbUrl: string; /** absolute URL of the folder holding the detail shards and parts */ detailBase: string }
-  | { type: 'query'; id: number; name: string; args: unknown };
+  | { type: 'query'; id: number; name: string; args: unknown }
+  /** a researcher's own SQL (查询), answered with a SqlResult (userSql.ts) and what it covers */
+  | { type: 'sql'; id: number; sql: string; maxCells: number };
 
 /**
  * Download progress: of the core file (total 1), or of the per-year parts the

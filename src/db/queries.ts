@@ -9,6 +9,7 @@ import { whereFilters, type Filters } from './filters';
 import { REPORT_KEY_SQL, legacyId, parseReportKey } from './keys';
 import { simplifyOrganChars } from '../checks/organKey';
 import { NO_NEED, type PartNeed } from './parts';
+import { buildFigures, dataDocs, factKeyList, tableBuilder } from './researchQueries';
 import { EMPTY_TABLE, nums, strs, type Table } from './table';
 
 export interface Queryable {
@@ -556,6 +557,11 @@ export const QUERIES = {
   failureList,
   report,
   provenance,
+  // 表格生成器 and 数据说明 (researchQueries.ts)
+  factKeyList: (db: Queryable) => factKeyList(db),
+  tableBuilder,
+  dataDocs: (db: Queryable) => dataDocs(db),
+  buildFigures: (db: Queryable) => buildFigures(db),
 };
 
 export type QueryName = keyof typeof QUERIES;
@@ -595,4 +601,8 @@ export const PART_NEEDS: { [K in QueryName]: (args: QueryArgs<K>, db: Queryable)
   failureList: (a) => ({ years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) }),
   report: (a) => ({ report: a.id }),
   provenance: () => NO_NEED, // reads only the detail shards
+  factKeyList: () => NO_NEED,
+  tableBuilder: (a) => ({ years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) }),
+  dataDocs: () => NO_NEED,
+  buildFigures: () => ({ years: 'all', provinces: 'all' }), // the outcome of every report's file, by year and province
 };

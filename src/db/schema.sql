@@ -375,6 +375,19 @@ CREATE TABLE shards (
   bytes           INTEGER NOT NULL
 );
 
+-- The comments of this schema (schema.sql) in the file itself, so a downloaded
+-- database explains itself: one row per table and view of both kinds of file
+-- (position 0) and per column (1 …, in order); the file's own header as table ''.
+CREATE TABLE schema_docs (
+  file        TEXT NOT NULL,     -- core / detail
+  table_name  TEXT NOT NULL,
+  position    INTEGER NOT NULL,  -- 0: the table itself; 1 …: its columns in order
+  column_name TEXT,              -- NULL for the table
+  type        TEXT,              -- the column as declared (type and constraints); table / view at position 0
+  doc         TEXT NOT NULL,     -- the comment in schema.sql ('' where there is none)
+  PRIMARY KEY (file, table_name, position)
+) WITHOUT ROWID;
+
 -- The per-year part files, when the build split the core (empty otherwise): the
 -- rows of reports, failures and source_files of each year are in its part, not in this file.
 CREATE TABLE parts (

@@ -15,7 +15,7 @@ function factColumns(): string {
   }).join('\n');
 }
 
-const HEADER = `-- gongkai database schema, version ${SCHEMA_VERSION} (also PRAGMA user_version).
+export const HEADER = `-- gongkai database schema, version ${SCHEMA_VERSION} (also PRAGMA user_version).
 -- Generated from src/db/schema.ts; do not edit by hand (npm run schema rewrites it).
 --
 -- A build writes two kinds of file:
@@ -157,6 +157,19 @@ CREATE TABLE shards (
   file            TEXT NOT NULL,  -- detail-<first 12 hex of its SHA-256>.sqlite
   bytes           INTEGER NOT NULL
 );
+
+-- The comments of this schema (schema.sql) in the file itself, so a downloaded
+-- database explains itself: one row per table and view of both kinds of file
+-- (position 0) and per column (1 …, in order); the file's own header as table ''.
+CREATE TABLE schema_docs (
+  file        TEXT NOT NULL,     -- core / detail
+  table_name  TEXT NOT NULL,
+  position    INTEGER NOT NULL,  -- 0: the table itself; 1 …: its columns in order
+  column_name TEXT,              -- NULL for the table
+  type        TEXT,              -- the column as declared (type and constraints); table / view at position 0
+  doc         TEXT NOT NULL,     -- the comment in schema.sql ('' where there is none)
+  PRIMARY KEY (file, table_name, position)
+) WITHOUT ROWID;
 
 -- The per-year part files, when the build split the core (empty otherwise): the
 -- rows of reports, failures and source_files of each year are in its part, not in this file.

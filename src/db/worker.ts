@@ -12,10 +12,11 @@
  */
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import wasmUrl from 'sql.js/dist/sql-wasm.wasm?url';
-import { attachShard, detachShard, refreshDetailViews } from './detail';
+import { attachShard, detachShard, refreshDetailViews, DETAIL_VIEWS } from './detail';
 import { loadPart, partsFor, readParts, reportFilesOf, type PartInfo, type PartNeed, type ReportFiles } from './parts';
 import { DETAIL_IDS, PART_NEEDS, QUERIES, type QueryName, type Queryable } from './queries';
 import { tableFromExec } from './table';
+import { detailNote, pickShards, readsDetail, readsMain, reportRangesIn, runReadOnly, tablesRead } from './userSql';
 import type { LoadProgress, WorkerRequest, WorkerResponse } from './protocol';
 
 /** SQLite attaches at most 10 files; keep the most recently used shards. */
@@ -249,6 +250,31 @@ async function attachOne(o: Opened, s: ShardInfo): Promise<void> {
   refreshDetailViews(o.core, [...o.attached.keys()]);
 }
 
+/** The core's tables whose rows a split build keeps in the per-year parts and per-province directories. */
+const PART_TABLES = ['reports', 'failures', 'organs', 'report_index', 'source_files', 'rollups'];
+
+/**
+ * A researcher's own SQL (查询; this worker is then a second one, for that view
+ * alone): the parts and shards the statements read loaded first, with progress,
+ * then every statement run read-only.
+ */
+async function answerSql(o: Opened, m: Extract<WorkerRequest, { type: 'sql' }>): Promise<unknown> {
+  const reads = tablesRead(o.core, m.sql, DETAIL_VIEWS);
+  if (o.parts.length && readsMain(reads, PART_TABLES)) await ensureParts(o, { years: 'all', provinces: 'all' });
+  let note = '';
+  if (o.shards.length && readsDetail(reads, DETAIL_VIEWS)) {
+    const pick = pickShards(o.shards, reportRangesIn(m.sql), MAX_ATTACHED);
+    const n = pick.shards.length;
+    for (const [i, s] of pick.shards.entries()) {
+      progress({ loaded: i, total: n, bytes: 0, totalBytes: 0, what: '明细文件' }, true);
+      await ensureDetail(o, [s.first]);
+    }
+    progress({ loaded: n, total: n, bytes: 0, totalBytes: 0, what: '明细文件' }, true);
+    note = detailNote(o.shards, o.shards.filter((s) => o.attached.has(s.id)));
+  }
+  return { ...runReadOnly(o.core, m.sql, m.maxCells), note };
+}
+
 self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   const m = ev.data;
   if (m.type === 'open') {
@@ -262,6 +288,10 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
   try {
     if (!ready) throw new Error('数据库尚未打开');
     const o = await ready;
+    if (m.type === 'sql') {
+      post({ type: 'result', id: m.id, ok: true, result: await answerSql(o, m) });
+      return;
+    }
     const fn = QUERIES[m.name as QueryName] as (db: Queryable, args: unknown) => unknown;
     if (!fn) throw new Error(`未知查询：${m.name}`);
     const detail = DETAIL_IDS[m.name] as ((args: unknown) => number[]) | undefined;

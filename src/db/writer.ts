@@ -13,6 +13,7 @@ import { encodeChecks } from './checkCodes';
 import { coverageOf } from './coverage';
 import { organHash, organKeys } from './keys';
 import { ROLLUP_SQL, SCHEMA_VERSION, coreSchemaSql, detailSchemaSql } from './schema';
+import { insertSchemaDocs } from './schemaDocs';
 
 export type Outcome = 'ok' | 'partial' | 'failed' | 'skipped';
 
@@ -251,6 +252,7 @@ export class CoreWriter {
     const ck = new Insert(this.db, 'checks', ['check_id', 'grp', 'group_label', 'title', 'severity', 'scope'], 1);
     for (const c of CHECKS) ck.add({ check_id: c.id, grp: c.group, group_label: c.groupLabel, title: c.title, severity: c.severity, scope: c.scope });
     ck.free();
+    insertSchemaDocs(SQL, this.db);
   }
 
   addSourceFile(f: SourceFileRow): number {

@@ -14,6 +14,7 @@ import type { Database } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openBuiltDatabase } from '../../scripts/lib/openBuilt';
 import { REPORT_KEY_SQL } from '../../src/db/keys';
+import { VIEWS as APP_VIEWS } from '../../src/app/state/url';
 import { meta, overview, reportList, type Queryable } from '../../src/db/queries';
 import { NO_FILTERS } from '../../src/db/filters';
 import { tableFromExec } from '../../src/db/table';
@@ -175,7 +176,7 @@ describe('18.2 coverage', () => {
 });
 
 describe('18.4 phones', () => {
-  const VIEWS = ['overview', 'proactive', 'applications', 'procurement', 'compliance', 'report', 'compare'];
+  const VIEWS = APP_VIEWS.map((v) => v.id);
   test('at 390 px every tab is on screen and no view overflows the page sideways', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
     const errors = watchErrors(page);
@@ -185,7 +186,7 @@ describe('18.4 phones', () => {
       await page.locator('main.view h1').waitFor({ timeout: 30_000 });
       await page.waitForLoadState('networkidle');
       const tabs = page.getByRole('navigation', { name: '视图' }).getByRole('link');
-      expect(await tabs.count()).toBe(7);
+      expect(await tabs.count()).toBe(APP_VIEWS.length);
       for (const tab of await tabs.all()) {
         const box = (await tab.boundingBox())!;
         expect(await tab.isVisible(), `${view}: ${await tab.innerText()}`).toBe(true);

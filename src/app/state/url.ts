@@ -21,6 +21,9 @@ export const VIEWS = [
   { id: 'compliance', label: '合规' },
   { id: 'report', label: '报告详情' },
   { id: 'compare', label: '对比' },
+  { id: 'sql', label: '查询' },
+  { id: 'builder', label: '表格生成器' },
+  { id: 'docs', label: '数据说明' },
 ] as const;
 
 export type ViewId = (typeof VIEWS)[number]['id'];
@@ -44,6 +47,11 @@ export interface AppState extends Filters {
   cov: CoverageFilter;
   /** 对比: only the figures where the two reports differ */
   diff: boolean;
+  /** the SQL of 查询 */
+  sql: string;
+  /** 表格生成器: part of the organs' names, and the chosen figures (fact keys, comma-separated) */
+  find: string;
+  cols: string;
 }
 
 export const DEFAULT_STATE: AppState = {
@@ -59,6 +67,9 @@ export const DEFAULT_STATE: AppState = {
   sort: '',
   cov: '',
   diff: false,
+  sql: '',
+  find: '',
+  cols: '',
 };
 
 type Kind = 'string' | 'int' | 'page' | 'ref' | 'view' | 'template' | 'coverage' | 'flag';
@@ -82,6 +93,9 @@ const FIELDS: [keyof AppState, Kind][] = [
   ['sort', 'string'],
   ['page', 'page'],
   ['diff', 'flag'],
+  ['sql', 'string'],
+  ['find', 'string'],
+  ['cols', 'string'],
 ];
 
 const VIEW_IDS = new Set<string>(VIEWS.map((v) => v.id));
