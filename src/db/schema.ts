@@ -37,8 +37,8 @@ export const HEADER = `-- gongkai database schema, version ${SCHEMA_VERSION} (al
 --                           The core is then an index: the rollups, the lists, report_files.
 -- report_id is the report's file's place in the sorted input (from 1).
 -- To query everything: open the core, gunzip the shards and ATTACH them, e.g. in Python
---   open('d.sqlite', 'wb').write(gzip.open('detail-1a2b3c4d5e6f.sqlite.gz').read())
---   db.execute("ATTACH 'd.sqlite' AS d1")
+--   open('detail-1a2b3c4d5e6f.sqlite', 'wb').write(gzip.open('detail-1a2b3c4d5e6f.sqlite.gz').read())
+--   db.execute("ATTACH 'detail-1a2b3c4d5e6f.sqlite' AS d1")
 -- and, when \`parts\` is not empty, copy each part's and directory's rows into the core:
 --   db.execute("ATTACH 'part-2021.sqlite' AS p")
 --   db.execute("INSERT INTO reports SELECT * FROM p.reports")   -- and failures, source_files,

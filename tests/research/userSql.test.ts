@@ -8,6 +8,7 @@ import path from 'node:path';
 import initSqlJs, { type Database, type SqlJsStatic } from 'sql.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDatabase } from '../../scripts/lib/buildDatabase';
+import { readDataFile } from '../../scripts/lib/openBuilt';
 import { attachShard, DETAIL_VIEWS, refreshDetailViews } from '../../src/db/detail';
 import { detailNote, pickShards, readsDetail, readsMain, reportRangesIn, runReadOnly, tablesRead } from '../../src/db/userSql';
 import { rows, tmpDir } from '../build/helpers';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   await buildDatabase({ reportsDir: SEEDS, manifestPath: MANIFEST, outFile: path.join(dir, 'gongkai.sqlite'), builtAt: '2026-11-21' });
   await buildDatabase({ reportsDir: SEEDS, manifestPath: MANIFEST, outFile: path.join(splitDir, 'gongkai.sqlite'), builtAt: '2026-11-21', splitGzipBytes: 1 });
   core = new SQL.Database(fs.readFileSync(path.join(dir, 'gongkai.sqlite')));
-});
+}, 120_000);
 afterAll(() => core?.close());
 
 describe('tablesRead: what SQLite opens to answer the statements', () => {
@@ -68,7 +69,7 @@ describe('tablesRead: what SQLite opens to answer the statements', () => {
     const db = new SQL.Database(fs.readFileSync(path.join(dir, 'gongkai.sqlite')));
     try {
       const [{ shard_id, file }] = rows(db, 'SELECT shard_id, file FROM shards ORDER BY shard_id LIMIT 1');
-      attachShard(SQL, db, Number(shard_id), fs.readFileSync(path.join(dir, 'public', 'data', String(file))));
+      attachShard(SQL, db, Number(shard_id), readDataFile(path.join(dir, 'public', 'data', String(file))));
       refreshDetailViews(db, [Number(shard_id)]);
       const f = tablesRead(db, 'SELECT check_id FROM findings WHERE report_id = 1', DETAIL_VIEWS);
       expect(f.tables).toEqual([`d${shard_id}.findings`]);
