@@ -250,8 +250,9 @@ async function attachOne(o: Opened, s: ShardInfo): Promise<void> {
   refreshDetailViews(o.core, [...o.attached.keys()]);
 }
 
-/** The core's tables whose rows a split build keeps in the per-year parts and per-province directories. */
-const PART_TABLES = ['reports', 'failures', 'organs', 'report_index', 'source_files', 'rollups'];
+/** The core's tables whose rows a split build keeps in the per-year parts, and in the per-province directories. */
+const PART_TABLES = ['reports', 'failures'];
+const DIRECTORY_TABLES = ['organs', 'report_index', 'source_files', 'rollups'];
 
 /**
  * A researcher's own SQL (查询; this worker is then a second one, for that view
@@ -260,7 +261,11 @@ const PART_TABLES = ['reports', 'failures', 'organs', 'report_index', 'source_fi
  */
 async function answerSql(o: Opened, m: Extract<WorkerRequest, { type: 'sql' }>): Promise<unknown> {
   const reads = tablesRead(o.core, m.sql, DETAIL_VIEWS);
-  if (o.parts.length && readsMain(reads, PART_TABLES)) await ensureParts(o, { years: 'all', provinces: 'all' });
+  if (o.parts.length) {
+    const rows = readsMain(reads, PART_TABLES);
+    const dirs = readsMain(reads, DIRECTORY_TABLES);
+    if (rows || dirs) await ensureParts(o, { ...(rows ? { years: 'all' as const } : {}), ...(dirs ? { provinces: 'all' as const } : {}) });
+  }
   let note = '';
   if (o.shards.length && readsDetail(reads, DETAIL_VIEWS)) {
     const pick = pickShards(o.shards, reportRangesIn(m.sql), MAX_ATTACHED);
