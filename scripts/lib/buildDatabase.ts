@@ -14,7 +14,7 @@ import { organMatchKey } from '../../src/checks/organKey';
 import { partFileName, splitCore } from '../../src/db/parts';
 import { DatabaseWriter, patchShard, shardFileName } from '../../src/db/writer';
 import { toSimplified } from '../../src/parse/normalise';
-import type { Finding, ManifestRow, ParsedReport } from '../../src/parse/types';
+import { cellEntries, type Cell, type Finding, type ManifestRow, type ParsedReport } from '../../src/parse/types';
 import { PARSER_VERSION } from '../../src/parse/version';
 import { describeEncoding, loadManifest } from './manifest';
 import { processFile, type ProcessedFile } from './pipeline';
@@ -307,7 +307,7 @@ export function formatSummary(s: BuildSummary): string {
   return lines.join('\n');
 }
 
-const SLIM_CELLS = new Map<string, ParsedReport['cells'][string]>();
+const SLIM_CELLS = new Map<string, Cell>();
 
 /**
  * After its detail is written, a report keeps only what the core row and the
@@ -317,7 +317,7 @@ const SLIM_CELLS = new Map<string, ParsedReport['cells'][string]>();
 function slim(p: ProcessedFile): void {
   const r = p.report!;
   const cells: ParsedReport['cells'] = {};
-  for (const [k, c] of Object.entries(r.cells)) {
+  for (const [k, c] of cellEntries(r.cells)) {
     const plain = c.state === 'number' && c.value !== null;
     const raw = plain ? '' : c.raw;
     // read-only from here on, so equal cells (most are 0) share one object
