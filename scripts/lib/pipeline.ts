@@ -10,7 +10,7 @@ import { runReportChecks } from '../../src/checks/index';
 import { fileTooLarge, LIMITS, type Limits } from '../../src/extract/limits';
 import { parseReport } from '../../src/parse/index';
 import { splitLines } from '../../src/parse/normalise';
-import type { Finding, ManifestRow, ParsedReport, RegionResolver } from '../../src/parse/types';
+import { cellEntries, type Finding, type ManifestRow, type ParsedReport, type RegionResolver } from '../../src/parse/types';
 import type { Outcome } from '../../src/db/writer';
 import { extractFile } from './nodeExtract';
 
@@ -132,7 +132,7 @@ function compactReport(r: ParsedReport): ParsedReport {
     return d;
   };
   const cells: ParsedReport['cells'] = {};
-  for (const [k, c] of Object.entries(r.cells)) {
+  for (const [k, c] of cellEntries(r.cells)) {
     cells[k] = { ...c, raw: detach(c.raw), source: c.source ? { ...c.source, text: line(c.source.text) } : null };
   }
   const text = (t: string | null) => (t === null ? null : detach(t));

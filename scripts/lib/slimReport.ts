@@ -6,7 +6,7 @@
  * from a file worker to the main thread, and unpacked there through an
  * Interner, so equal cells and label lists (most cells are 0) are one object.
  */
-import type { Cell, ParsedReport } from '../../src/parse/types';
+import { cellEntries, type Cell, type ParsedReport } from '../../src/parse/types';
 import type { ProcessedFile } from './pipeline';
 
 /** A slim report's cells as sent: the keys (joined) and one id string per cell. */
@@ -27,9 +27,9 @@ export function packFile(p: ProcessedFile, allEvidence = false): PackedFile {
   const { contextLines: _c, lineLocators: _l, report, ...rest } = p;
   const findings = p.findings.map((f) => ({ ...f, evidence: allEvidence || f.status === 'fail' ? f.evidence : '', keys: [] }));
   if (!report) return { ...rest, findings, report: null };
-  const keys = Object.keys(report.cells);
-  const cells = keys.map((k) => {
-    const c = report.cells[k];
+  const entries = cellEntries(report.cells);
+  const keys = entries.map(([k]) => k);
+  const cells = entries.map(([, c]) => {
     const plain = c.state === 'number' && c.value !== null;
     return `${c.state}${SEP}${c.value}${SEP}${c.approximate ? 1 : 0}${SEP}${plain ? '' : c.raw}`;
   });

@@ -8,7 +8,7 @@
  * Shared by the property tests (tests/parse/property*.test.ts) and
  * `npm run bench:synth-read`, so both count the same way.
  */
-import type { ParsedReport } from '../../src/parse/types';
+import type { FactKey, ParsedReport } from '../../src/parse/types';
 import type { SynthReport } from './index';
 
 export interface WrongFigure {
@@ -37,7 +37,7 @@ export function readBack(r: SynthReport, p: ParsedReport): ReadBack {
   let read = 0;
   const wrong: WrongFigure[] = [];
   for (const [key, want] of Object.entries(r.facts)) {
-    const got = p.cells[key]?.value;
+    const got = p.cells[key as FactKey]?.value;
     if (want !== null) stated++;
     if (typeof got !== 'number') continue;
     if (want === null) wrong.push({ key, want, got });

@@ -3,7 +3,7 @@
  * gap into 0, naming a cell in Chinese, and folding per-row / per-column
  * results into the one verdict a check returns.
  */
-import { FACT_KEY_INFO } from '../parse/factKeys';
+import { FACT_KEY_INFO, type FactKey } from '../parse/factKeys';
 import type { Cell, Finding, FindingStatus, ParsedReport, Severity } from '../parse/types';
 
 /** One row, column or pair a check looked at. */
@@ -36,13 +36,13 @@ export const fail = (evidence: string, keys: string[] = []): Verdict => ({ statu
 export const na = (evidence: string, keys: string[] = []): Verdict => ({ status: 'na', evidence, keys });
 
 /** The cell's number, or null when blank, dash, text, missing or absent from the template. */
-export function num(report: ParsedReport, key: string): number | null {
+export function num(report: ParsedReport, key: FactKey): number | null {
   const c: Cell | undefined = report.cells[key];
   return c && c.state === 'number' && typeof c.value === 'number' && Number.isFinite(c.value) ? c.value : null;
 }
 
 /** The cell is not in the report at all — not even blank: its row or table is missing. */
-export function absent(report: ParsedReport, key: string): boolean {
+export function absent(report: ParsedReport, key: FactKey): boolean {
   const c = report.cells[key];
   return !c || c.state === 'missing';
 }
@@ -60,7 +60,7 @@ const STATE_WORDS: Record<string, string> = {
 };
 
 /** `（七）总计 · 总计 空白` — why a cell cannot be used. */
-export function whyMissing(report: ParsedReport, key: string): string {
+export function whyMissing(report: ParsedReport, key: FactKey): string {
   const c = report.cells[key];
   if (!c) return `${labelOf(key)} 未见`;
   if (c.state === 'number' && c.value === null) return `${labelOf(key)} 无法读取（“${c.raw}”）`;
@@ -69,9 +69,9 @@ export function whyMissing(report: ParsedReport, key: string): string {
 }
 
 /** Reads several keys at once; `missing` names the unusable ones. */
-export function readAll(report: ParsedReport, keys: readonly string[]): { values: number[]; missing: string[] } {
+export function readAll(report: ParsedReport, keys: readonly FactKey[]): { values: number[]; missing: FactKey[] } {
   const values: number[] = [];
-  const missing: string[] = [];
+  const missing: FactKey[] = [];
   for (const k of keys) {
     const v = num(report, k);
     if (v === null) missing.push(k);
@@ -80,7 +80,7 @@ export function readAll(report: ParsedReport, keys: readonly string[]): { values
   return { values, missing };
 }
 
-export function naPart(report: ParsedReport, label: string, missing: string[], keys: string[]): FindingPart {
+export function naPart(report: ParsedReport, label: string, missing: FactKey[], keys: string[]): FindingPart {
   const shown = missing.slice(0, 3).map((k) => whyMissing(report, k));
   const more = missing.length > 3 ? `等 ${missing.length} 格` : '';
   const prefix = shown[0]?.startsWith(label) ? '' : `${label}：`;

@@ -3,7 +3,7 @@
  * 主动公开政府信息 352 条 …), each with the line it was read from and the table
  * cells it should agree with.
  */
-import type { ParsedReport, Template } from '../parse/types';
+import type { FactKey, ParsedReport, Template } from '../parse/types';
 import { joinedProse } from './sectionText';
 
 export type StatedKind =
@@ -29,7 +29,7 @@ export interface StatedTotal {
   line: number | null;
   lineText: string;
   /** table cells whose sum the statement should equal; empty when the tables have no counterpart */
-  keys: string[];
+  keys: FactKey[];
 }
 
 const NUM = '(\\d[\\d,，]*|[零〇一二两三四五六七八九十百千]+)';
@@ -40,7 +40,7 @@ interface Pattern {
   kind: StatedKind;
   label: string;
   re: RegExp;
-  keys: (template: Template | null) => string[];
+  keys: (template: Template | null) => FactKey[];
 }
 
 const p = (kind: StatedKind, label: string, head: string, keys: Pattern['keys']): Pattern => ({

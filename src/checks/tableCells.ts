@@ -1,11 +1,11 @@
 /** The cells of tables 二, 三 and 四 as the arithmetic checks (C12–C17) walk and name them. */
-import { S2_COL_LABELS, S2_ROWS_2019, S2_ROWS_2021, S3_COLS, S3_ROWS, S4_COLS, S4_GROUPS } from '../parse/factKeys';
+import { S2_COL_LABELS, S2_ROWS, S2_ROWS_2019, S2_ROWS_2021, S3_COLS, S3_ROWS, S4_COLS, S4_GROUPS, s2Key, s3Key, s4Key, type FactKey, type S3Col, type S3RowId } from '../parse/factKeys';
 import type { Template } from '../parse/types';
 
 /** The six applicant columns of table 三 (every column but 总计). */
 export const APPLICANTS = S3_COLS.filter((c) => c.col !== 'total');
 
-export const k3 = (row: string, col: string) => `s3.${row}.${col}`;
+export const k3 = (row: S3RowId, col: S3Col) => s3Key(row, col);
 
 /** The rows of table 三 in this template. */
 export function rowsOf(template: Template) {
@@ -16,17 +16,15 @@ export function rowsOf(template: Template) {
 export function rowName(row: string): string {
   const r = S3_ROWS.find((x) => x.row === row);
   if (!r) return row;
-  if (row === 'new') return '新收';
-  if (row === 'carried_over') return '上年结转';
-  if (row === 'carried_forward') return '结转下年度';
+  if ('short' in r) return r.short;
   return r.group && !r.group.startsWith('三、') ? `${r.group}${r.label.replace(/（区分处理的.*$/, '')}` : r.label.replace(/（区分处理的.*$/, '');
 }
 
 /** Every cell key of the template's three tables: 二, then 三, then 四. */
-export function templateKeys(template: Template): string[] {
-  const s2 = (template === '2019' ? S2_ROWS_2019 : S2_ROWS_2021).flatMap((r) => r.cols.map((c) => `s2.${r.row}.${c}`));
+export function templateKeys(template: Template): FactKey[] {
+  const s2 = (S2_ROWS[template] as readonly (typeof S2_ROWS_2019)[number][]).flatMap((r) => r.cols.map((c) => s2Key(r, c)));
   const s3 = rowsOf(template).flatMap((r) => S3_COLS.map((c) => k3(r.row, c.col)));
-  const s4 = S4_GROUPS.flatMap((g) => S4_COLS.map((c) => `s4.${g.group}.${c.col}`));
+  const s4 = S4_GROUPS.flatMap((g) => S4_COLS.map((c) => s4Key(g.group, c.col)));
   return [...s2, ...s3, ...s4];
 }
 

@@ -16,7 +16,7 @@ export interface Queryable {
   all(sql: string, params?: (string | number | null)[]): Table;
 }
 
-const FACT_COLUMNS = new Set(FACT_KEYS.map((f) => f.column));
+const FACT_COLUMNS = new Set<string>(FACT_KEYS.map((f) => f.column));
 const EXTRA_COLUMNS = new Set(['procurement_unit', 'errors', 'warnings']);
 
 function safeColumns(cols: string[]): string[] {

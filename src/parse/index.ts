@@ -12,8 +12,9 @@
  * 6. metadata     organ, year, period, template, section 一's stated total;
  * 7. manifest     the manifest row overrides the text, disagreements noted.
  */
-import type { Cell, ManifestRow, ParsedReport, ParseNote, RegionResolution, RegionResolver, SectionSpan } from './types';
-import { keysForTemplate, type Template } from './factKeys';
+import { cellEntries } from './types';
+import type { Cell, FactCells, ManifestRow, ParsedReport, ParseNote, RegionResolution, RegionResolver, SectionSpan } from './types';
+import { keysForTemplate, type FactKey, type Template } from './factKeys';
 import { normaliseText, compact, toSimplified, type NormalisedText } from './normalise';
 import { findHeadings, sectionSpans, type Heading } from './sections';
 import { tokenise, type Position } from './tokenise';
@@ -48,12 +49,7 @@ interface TextSpan {
   open: boolean;
 }
 
-const KEYS = new Map<Template, string[]>();
-function templateKeys(t: Template): string[] {
-  let k = KEYS.get(t);
-  if (!k) KEYS.set(t, (k = keysForTemplate(t)));
-  return k;
-}
+const KEYS: { [T in Template]: readonly FactKey[] } = { '2019': keysForTemplate('2019'), '2021': keysForTemplate('2021') };
 
 function headingPos(h: Heading): Position {
   return { line: h.line, col: h.col };
@@ -133,7 +129,7 @@ function proseOf(lines: readonly string[], located: Located, i: number): string 
 interface Tables {
   template: Template | null;
   templateLabels: string[];
-  cells: Record<string, Cell>;
+  cells: FactCells;
   procurementAmount: ParsedReport['procurementAmount'];
 }
 
@@ -166,13 +162,13 @@ function readTablesOnce(norm: NormalisedText, located: Located, settings: Parser
   const decision = detectTemplate([streams[2], streams[3], streams[4]].map((s) => s?.compact ?? '').join('\u0001'));
   const template = decision.template;
   if (decision.mixed) notes.push({ kind: 'mixed-template-labels', message: `labels of both templates: ${decision.labels.join(', ')}`, stage: 'read-tables' });
-  const cells: Record<string, Cell> = {};
+  const cells: FactCells = {};
   let procurementAmount: ParsedReport['procurementAmount'] = null;
   if (!template) {
     notes.push({ kind: 'no-template', message: 'no template table (二/三/四) found in the text', stage: 'read-tables' });
     return { template, templateLabels: decision.labels, cells, procurementAmount };
   }
-  for (const k of templateKeys(template)) cells[k] = missingCell();
+  for (const k of KEYS[template]) cells[k] = missingCell();
   // one run state for the three tables: a misfit in any of them is evidence for all
   const ctxOf = (k: 2 | 3 | 4): RowContext => ({ lines: norm.raw, notes, truncated: located.tables[k]!.open, runs });
   const s2 = streams[2];
@@ -186,11 +182,11 @@ function readTablesOnce(norm: NormalisedText, located: Located, settings: Parser
 }
 
 /** Money in table 二 in 万元: 2019's procurement amount (unit from the cell or its header), 2021's fees printed in 元. */
-function amounts(template: Template, stream: TokenStream, cells: Record<string, Cell>, units: Map<string, '万元' | '元'>, notes: ParseNote[]): ParsedReport['procurementAmount'] {
+function amounts(template: Template, stream: TokenStream, cells: FactCells, units: Map<string, '万元' | '元'>, notes: ParseNote[]): ParsedReport['procurementAmount'] {
   if (template === '2019') {
     const at = stream.compact.indexOf('采购总金额');
     const header = at >= 0 ? unitFromHeader(stream.compact.slice(at, at + 30)) : null;
-    const c = cells['s2.procurement.amount'];
+    const c = cells['s2.procurement.amount']!;
     const cellUnit = units.get('s2.procurement.amount');
     if (c.state === 'number' && c.value !== null) {
       const amount = makeAmount(c.value, c.raw, cellUnit, header);
@@ -201,7 +197,7 @@ function amounts(template: Template, stream: TokenStream, cells: Record<string, 
     if (c.state !== 'missing') return { value: null, unit: cellUnit ?? header, raw: c.raw, unitUnknown: (cellUnit ?? header) === null };
     return null;
   }
-  const c = cells['s2.fees.amount'];
+  const c = cells['s2.fees.amount']!;
   if (units.get('s2.fees.amount') === '元' && c.value !== null) {
     cells['s2.fees.amount'] = { ...c, value: makeAmount(c.value, c.raw, '元', '万元').value };
     notes.push({ kind: 'unit-converted', message: `fee amount '${c.raw}' printed in 元, converted to 万元`, line: c.source?.line, stage: 'solve-tables' });
@@ -249,7 +245,7 @@ function readMetadata(norm: NormalisedText, s1: string | null, settings: ParserS
 }
 
 /** Section 一's overall figure of proactive disclosure (never one category of it); null when it states none. */
-function statedTotal(norm: NormalisedText, located: Located, s1: string | null, cells: Record<string, Cell>): void {
+function statedTotal(norm: NormalisedText, located: Located, s1: string | null, cells: FactCells): void {
   const fig = s1 ? proactiveTotal(s1) : null;
   if (!fig) return;
   const lines = norm.simp;
@@ -313,8 +309,9 @@ export function parseReport(text: string, options: ParseOptions = {}): ParsedRep
   const s1 = proseOf(lines, located, 1);
   if (template) statedTotal(norm, located, s1, cells);
 
-  const tableKeys = Object.keys(cells).filter((k) => !k.startsWith('s1.'));
-  const read = tableKeys.filter((k) => cells[k].state !== 'missing').length;
+  const tableCells = cellEntries(cells).filter(([k]) => !k.startsWith('s1.'));
+  const tableKeys = tableCells.map(([k]) => k);
+  const read = tableCells.filter(([, c]) => c.state !== 'missing').length;
   const completeness: ParsedReport['completeness'] = !template || read === 0 ? 'none' : read === tableKeys.length ? 'complete' : 'partial';
   if (completeness === 'partial') notes.push({ kind: 'tables-incomplete', message: `${tableKeys.length - read} of ${tableKeys.length} table cells not in the text`, stage: 'solve-tables' });
 

@@ -5,7 +5,7 @@
  * (segment.ts), and the reading kept only when it is the only one the
  * table's identities leave (solve.ts).
  */
-import type { Cell, CellRead } from './types';
+import type { Cell, CellRead, FactCells } from './types';
 import type { Template } from './factKeys';
 import { S3_ROWS } from './factKeys';
 import { alignByOrder } from './align';
@@ -48,7 +48,7 @@ function decided(read: RowRead, reading: number | null, ctx: RowContext, ordered
   return read.cells;
 }
 
-function store(spec: RowSpec, row: Cell[], cells: Record<string, Cell>): void {
+function store(spec: RowSpec, row: Cell[], cells: FactCells): void {
   spec.keys.forEach((k, i) => (cells[k] = row[i]));
 }
 
@@ -61,7 +61,7 @@ function table3Identities(template: Template): Identity[] {
   ];
 }
 
-export function readTable3(stream: TokenStream, template: Template, ctx: RowContext, settings: ParserSettings, cells: Record<string, Cell>): void {
+export function readTable3(stream: TokenStream, template: Template, ctx: RowContext, settings: ParserSettings, cells: FactCells): void {
   const specs = table3Specs(template);
   const table = collectRows(stream, specs, true, true);
   const reads = new Map<string, { spec: RowSpec; read: RowRead; ordered: boolean; line: number }>();
@@ -101,7 +101,7 @@ function procurementFits(values: (number | null)[]): boolean {
   return !(count === 0 && amount !== null && amount !== 0);
 }
 
-export function readTable2(stream: TokenStream, template: Template, ctx: RowContext, settings: ParserSettings, cells: Record<string, Cell>): TableRead {
+export function readTable2(stream: TokenStream, template: Template, ctx: RowContext, settings: ParserSettings, cells: FactCells): TableRead {
   const units = new Map<string, '万元' | '元'>();
   const table = collectRows(stream, table2Specs(template), false, false);
   for (const [id, rt] of table.rows) {
@@ -133,7 +133,7 @@ export function readTable2(stream: TokenStream, template: Template, ctx: RowCont
 }
 
 /** Table 四: fifteen numbers in one row (or three rows of five) under a header of text. */
-export function readTable4(tokens: readonly Token[], ctx: RowContext, settings: ParserSettings, cells: Record<string, Cell>): void {
+export function readTable4(tokens: readonly Token[], ctx: RowContext, settings: ParserSettings, cells: FactCells): void {
   const spec = table4Spec();
   // empty cells on a header line are the header's merged cells, not blank figures
   const textLines = new Set<number>();

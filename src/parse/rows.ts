@@ -13,7 +13,7 @@
  * the numbers), and the value lines it would claim are left as *loose rows*
  * for the alignment by order (align.ts).
  */
-import type { Cell, ParseNote } from './types';
+import type { Cell, FactKey, ParseNote } from './types';
 import type { Token } from './tokenise';
 import { compact } from './normalise';
 import type { RowCheck } from './segment';
@@ -24,7 +24,7 @@ export interface RowSpec {
   /** compact label prefixes, any of which identifies the row */
   patterns: string[];
   /** the fact keys of the row's cells, in column order */
-  keys: string[];
+  keys: FactKey[];
   /** the row's own arithmetic (C13, C15) */
   check?: RowCheck;
   /** the cells that may be negative (2019 table 二's 本年增/减) */

@@ -2,8 +2,8 @@
  * What the parser produces for one report. Pure data, JSON-serialisable, shared
  * by the checks, the database build and the parse CLI.
  */
-import type { Template } from './factKeys';
-export type { Template } from './factKeys';
+import type { FactKey, Template } from './factKeys';
+export type { FactKey, Template } from './factKeys';
 
 /** What a table cell held. `missing`: the row (or the whole table) is not in the text. */
 export type CellState = 'number' | 'blank' | 'dash' | 'text' | 'missing';
@@ -114,6 +114,9 @@ export interface ParseNote {
 
 export type ParseStage = 'locate-sections' | 'read-tables' | 'align-rows' | 'solve-tables' | 'metadata' | 'manifest';
 
+/** A report's cells by fact key. */
+export type FactCells = Partial<Record<FactKey, Cell>>;
+
 export interface ParsedReport {
   organ: string | null;
   organSimplified: string | null;
@@ -125,8 +128,8 @@ export interface ParsedReport {
   /** the statistical period if stated, e.g. 2021年1月1日至2021年12月31日 */
   period: string | null;
   region: RegionResolution;
-  /** every fact key of the template → its cell (state 'missing' when not in the text) */
-  cells: Record<string, Cell>;
+  /** every fact key of the template → its cell (state 'missing' when not in the text); no entry for the other template's keys */
+  cells: FactCells;
   sections: SectionSpan[];
   /** prose of sections 一, 五, 六 (null when the section is absent) */
   prose: { s1: string | null; s5: string | null; s6: string | null };
@@ -152,9 +155,14 @@ export interface Finding {
   keys: string[];
 }
 
+/** A report's cells with their keys, in the order the parser filled them. */
+export function cellEntries(cells: FactCells): [FactKey, Cell][] {
+  return Object.entries(cells) as [FactKey, Cell][];
+}
+
 /** Facts as plain numbers (the CLI's `facts`). */
-export function factValues(report: ParsedReport): Record<string, number | null> {
-  const out: Record<string, number | null> = {};
-  for (const [k, c] of Object.entries(report.cells)) out[k] = c.value;
+export function factValues(report: ParsedReport): Partial<Record<FactKey, number | null>> {
+  const out: Partial<Record<FactKey, number | null>> = {};
+  for (const [k, c] of cellEntries(report.cells)) out[k] = c.value;
   return out;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import type { CheckFinding } from '../../src/checks/index';
 import { runReportChecks } from '../../src/checks/index';
-import type { Template } from '../../src/parse/types';
+import { cellEntries, type Template } from '../../src/parse/types';
 import { ARITHMETIC, buildReport, consistentFacts, failed, get } from './fixtures';
 
 const TEMPLATES: Template[] = ['2019', '2021'];
@@ -108,7 +108,7 @@ describe('C16 counts are non-negative integers', () => {
   });
   test('C16 is na when no table has a readable number', () => {
     const r = buildReport();
-    for (const k of Object.keys(r.cells)) r.cells[k] = { value: null, state: 'missing', raw: '', source: null };
+    for (const [k] of cellEntries(r.cells)) r.cells[k] = { value: null, state: 'missing', raw: '', source: null };
     expect(get(runReportChecks(r), 'C16')).toMatchObject({ status: 'na', evidence: '表格中没有可读的数字' });
   });
 });

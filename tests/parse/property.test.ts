@@ -10,7 +10,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/parse/index';
-import type { ParsedReport } from '../../src/parse/types';
+import type { FactKey, ParsedReport } from '../../src/parse/types';
 import { generateReport, LAYOUTS, type LayoutName, type SynthReport } from '../../scripts/synth/index';
 
 const PER_CELL = 90;
@@ -28,7 +28,7 @@ function mismatches(r: SynthReport, p: ParsedReport): string[] {
   if (p.template !== r.template) out.push(`template: want ${r.template} got ${p.template}`);
   if (p.year !== r.year) out.push(`year: want ${r.year} got ${p.year}`);
   for (const [key, want] of Object.entries(r.facts)) {
-    const got = p.cells[key]?.value;
+    const got = p.cells[key as FactKey]?.value;
     if (!same(want, got)) out.push(`${key}: want ${want} got ${got === undefined ? 'no cell' : got}`);
   }
   return out;

@@ -149,20 +149,20 @@ describe('a flattened report (a crawler saved the page as one line)', () => {
   const p = parseReport(`平潭综合实验区2023年度政府信息公开工作年度报告\n${FLAT_2021}`);
   it('splits table 三 and 四 where one reading survives, and says how each figure was read', () => {
     expect(p.template).toBe('2021');
-    expect([p.cells['s3.granted.natural'].value, p.cells['s3.granted.total'].value]).toEqual([22, 22]);
-    expect(p.cells['s3.granted.natural'].read).toBe('split');
-    expect([p.cells['s3.unable.not_held.natural'].value, p.cells['s3.unable.not_held.total'].value]).toEqual([31, 31]);
-    expect(p.cells['s3.new.commercial'].value).toBe(1);
-    expect(p.cells['s4.direct.pending'].value).toBe(1);
+    expect([p.cells['s3.granted.natural']!.value, p.cells['s3.granted.total']!.value]).toEqual([22, 22]);
+    expect(p.cells['s3.granted.natural']!.read).toBe('split');
+    expect([p.cells['s3.unable.not_held.natural']!.value, p.cells['s3.unable.not_held.total']!.value]).toEqual([31, 31]);
+    expect(p.cells['s3.new.commercial']!.value).toBe(1);
+    expect(p.cells['s4.direct.pending']!.value).toBe(1);
     expect(p.cells['s2.licensing.decisions']).toMatchObject({ value: 2629, read: 'printed' });
-    expect(p.cells['s2.fees.amount'].value).toBe(5949.088667);
+    expect(p.cells['s2.fees.amount']!.value).toBe(5949.088667);
     expect(p.notes.some((n) => n.kind === 'run-split' && n.stage === 'solve-tables' && n.message.includes('s3.granted'))).toBe(true);
   });
   it('leaves a row of table 二 that splits several ways null, with the reason', () => {
-    expect(p.cells['s2.normative.issued'].value).toBeNull();
-    expect(p.cells['s2.normative.in_force'].value).toBeNull();
+    expect(p.cells['s2.normative.issued']!.value).toBeNull();
+    expect(p.cells['s2.normative.in_force']!.value).toBeNull();
     expect(p.notes.find((n) => n.message.startsWith('s2.normative'))?.message).toMatch(/split \d+ ways/);
-    expect([p.cells['s2.rules.issued'].value, p.cells['s2.rules.in_force'].value]).toEqual([0, 0]);
+    expect([p.cells['s2.rules.issued']!.value, p.cells['s2.rules.in_force']!.value]).toEqual([0, 0]);
   });
 });
 
@@ -212,14 +212,14 @@ describe('PDF→markdown with detached labels', () => {
   it('when the arithmetic does not confirm the order, the placed rows are not given', () => {
     // 予以公开 printed as 3 where the rows add up to 2: C14 broken, nothing placed by order is given
     const p = parseReport(`一、总体情况\n无。\n信息内容 本年制发件数\n${DETACHED.replace('| （一）予以公开 | 2 | 1 |', '| （一）予以公开 | 3 | 1 |').replace('| 0 | 0 | 0 | 3 |', '| 0 | 0 | 0 | 4 |')}`);
-    expect(p.cells['s3.granted.natural'].value).toBe(3);
-    expect(p.cells['s3.partial.natural'].value).toBeNull();
-    expect(p.cells['s3.unable.not_held.total'].value).toBeNull();
+    expect(p.cells['s3.granted.natural']!.value).toBe(3);
+    expect(p.cells['s3.partial.natural']!.value).toBeNull();
+    expect(p.cells['s3.unable.not_held.total']!.value).toBeNull();
     expect(p.notes.some((n) => n.kind === 'row-unconfirmed')).toBe(true);
   });
   it('when the count of unlabelled rows does not fit the gap, none of them is placed', () => {
     const p = parseReport(`一、总体情况\n无。\n信息内容 本年制发件数\n${DETACHED.replace('| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n（二）', '| 1 | 0 | 0 | 0 | 0 | 0 | 1 |\n| 0 | 0 | 0 | 0 | 0 | 0 | 0 |\n（二）')}`);
-    expect(p.cells['s3.partial.natural'].value).toBeNull();
+    expect(p.cells['s3.partial.natural']!.value).toBeNull();
     expect(p.notes.find((n) => n.kind === 'rows-unaligned')?.message).toMatch(/2 行无标签的数字，模板在此有 1 行/);
   });
 });

@@ -47,8 +47,8 @@ describe('runs (cells printed with no separator)', () => {
   it('a report with a glued row gives the certain row and nulls the uncertain one', () => {
     const p = parseReport('二、主动公开政府信息情况\n信息内容 本年新制作数量 本年新公开数量 对外公开总数量\n规章007规范性文件7777166\n三、收到和处理政府信息公开申请情况\n');
     expect(p.template).toBe('2019');
-    expect([p.cells['s2.rules.new'].value, p.cells['s2.rules.published'].value, p.cells['s2.rules.total'].value]).toEqual([0, 0, 7]);
-    expect(p.cells['s2.normative.new'].value).toBeNull();
+    expect([p.cells['s2.rules.new']!.value, p.cells['s2.rules.published']!.value, p.cells['s2.rules.total']!.value]).toEqual([0, 0, 7]);
+    expect(p.cells['s2.normative.new']!.value).toBeNull();
     expect(p.notes.some((n) => n.kind === 'ambiguous-run')).toBe(true);
   });
 });
@@ -114,8 +114,8 @@ describe('cells carry provenance', () => {
     const text = '某乡2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n信息内容 上一年项目数量 本年增/减 处理决定数量\n行政许可 12 -3 1,024\n三、收到和处理政府信息公开申请情况\n';
     const p = parseReport(text);
     expect(p.cells['s2.licensing.decisions']).toMatchObject({ value: 1024, state: 'number', raw: '1,024', source: { line: 4, text: '行政许可 12 -3 1,024' } });
-    expect(p.cells['s2.licensing.delta'].value).toBe(-3);
-    expect(p.cells['s2.rules.new'].state).toBe('missing');
+    expect(p.cells['s2.licensing.delta']!.value).toBe(-3);
+    expect(p.cells['s2.rules.new']!.state).toBe('missing');
     expect(p.completeness).toBe('partial');
   });
   it('a region resolver gets the organ and the manifest hints', () => {

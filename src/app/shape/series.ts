@@ -4,7 +4,7 @@
  * per template (the shaping reads them, so the rows a chart downloads carry the
  * same labels). Derived from the fact-key catalogue where it says what a row is.
  */
-import { S3_COLS, S3_ROWS, S4_GROUPS, FACT_KEY_INFO, type Template } from '../../parse/factKeys';
+import { S3_COLS, S3_ROWS, S4_GROUPS, FACT_KEY_INFO, isTemplate, s3Key, s4Key, type Template } from '../../parse/factKeys';
 import type { SeriesDef } from '../charts/series.svelte';
 
 export interface FactSeries extends SeriesDef {
@@ -15,7 +15,6 @@ export interface FactSeries extends SeriesDef {
 
 const CATEGORICAL = ['#3f6ea6', '#e07b39', '#59a14f', '#b07aa1', '#edc948', '#9c755f', '#76b7b2', '#ff9da7'];
 
-const isTemplate = (t: string): t is Template => t === '2019' || t === '2021';
 
 /** 收到的申请 by applicant: 本年新收 + 上年结转 of each applicant column of table 三. */
 export const APPLICANT_SERIES: readonly FactSeries[] = S3_COLS.filter((c) => c.col !== 'total').map((c, i) => ({
@@ -23,7 +22,7 @@ export const APPLICANT_SERIES: readonly FactSeries[] = S3_COLS.filter((c) => c.c
   label: c.label,
   color: CATEGORICAL[i],
   unit: '件',
-  keys: () => [`s3.new.${c.col}`, `s3.carried_over.${c.col}`],
+  keys: () => [s3Key('new', c.col), s3Key('carried_over', c.col)],
 }));
 
 /** The leaf rows of 办理结果 under one outcome (the first part of the row key: denied.secret → denied). */
@@ -42,7 +41,7 @@ const OUTCOMES = [
 export const OUTCOME_SERIES: readonly FactSeries[] = OUTCOMES.map((o) => ({
   ...o,
   unit: '件',
-  keys: (tpl) => (isTemplate(tpl) ? leavesOf(o.id).filter((r) => r.templates.includes(tpl)).map((r) => `s3.${r.row}.total`) : []),
+  keys: (tpl) => (isTemplate(tpl) ? leavesOf(o.id).filter((r) => r.templates.includes(tpl)).map((r) => s3Key(r.row, 'total')) : []),
 }));
 
 /** The reasons inside one outcome, each its own series (the template's own rows). */
@@ -52,7 +51,7 @@ export function reasonSeries(outcome: string): FactSeries[] {
     label: r.label,
     color: CATEGORICAL[i % CATEGORICAL.length],
     unit: '件',
-    keys: (tpl) => (isTemplate(tpl) && r.templates.includes(tpl) ? [`s3.${r.row}.total`] : []),
+    keys: (tpl) => (isTemplate(tpl) && r.templates.includes(tpl) ? [s3Key(r.row, 'total')] : []),
   }));
 }
 
@@ -62,7 +61,7 @@ export const REVIEW_SERIES: readonly FactSeries[] = S4_GROUPS.map((g, i) => ({
   label: g.label,
   color: [CATEGORICAL[0], CATEGORICAL[1], '#c8553d'][i],
   unit: '件',
-  keys: () => [`s4.${g.group}.total`],
+  keys: () => [s4Key(g.group, 'total')],
 }));
 
 /** The database columns a set of series reads, over both templates. */

@@ -18,7 +18,7 @@ export function labelOfColumn(column: string) {
   return { key: info?.key ?? column, label: info?.label ?? column, unit: info?.unit ?? '' };
 }
 
-const COLUMN_TO_KEY = new Map([...FACT_KEY_INFO.values()].map((f) => [f.column, f.key]));
+const COLUMN_TO_KEY = new Map<string, string>([...FACT_KEY_INFO.values()].map((f) => [f.column, f.key]));
 export const keyFromColumn = (column: string) => COLUMN_TO_KEY.get(column) ?? column;
 
 /**

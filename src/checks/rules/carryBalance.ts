@@ -13,7 +13,7 @@ export default defineCheck({
   run(report) {
     if (report.template === null) return na(NO_TEMPLATE);
     const parts: FindingPart[] = S3_COLS.map(({ col, label }) => {
-      const keys = ['new', 'carried_over', 'total', 'carried_forward'].map((r) => k3(r, col));
+      const keys = (['new', 'carried_over', 'total', 'carried_forward'] as const).map((r) => k3(r, col));
       const { missing } = readAll(report, keys);
       const name = `${label}列`;
       if (missing.length) return naPart(report, name, missing, keys);

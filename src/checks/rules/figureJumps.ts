@@ -1,9 +1,10 @@
 /** C24: a key figure changed more than ×5 or less than ÷5 from last year. */
+import type { FactKey } from '../../parse/factKeys';
 import { defineCheck } from '../defineCheck';
 import { type FindingPart, fmt, fold, num } from '../finding';
 
 /** The figures followed from year to year. */
-export const KEY_FIGURES: readonly { key: string; label: string }[] = [
+export const KEY_FIGURES: readonly { key: FactKey; label: string }[] = [
   { key: 's3.new.total', label: '新收申请' },
   { key: 's3.total.total', label: '办理结果总计' },
   { key: 's2.licensing.decisions', label: '行政许可处理决定' },

@@ -4,6 +4,7 @@
  */
 import { S3_COLS } from '../../parse/factKeys';
 import type { ParsedReport } from '../../parse/types';
+import type { FactKey } from '../../parse/factKeys';
 import { defineCheck } from '../defineCheck';
 import { type FindingPart, fmt, fold, na, naPart, NO_TEMPLATE, num, readAll } from '../finding';
 import { k3, rowName, rowsOf } from '../tableCells';
@@ -11,7 +12,7 @@ import { k3, rowName, rowsOf } from '../tableCells';
 function table3Bounds(report: ParsedReport, leaves: ReturnType<typeof rowsOf>): FindingPart[] {
   const parts: FindingPart[] = [];
   for (const { col, label } of S3_COLS) {
-    const keys = ['carried_forward', 'new', 'carried_over'].map((r) => k3(r, col));
+    const keys = (['carried_forward', 'new', 'carried_over'] as const).map((r) => k3(r, col));
     const name = `${label}列结转`;
     const { missing } = readAll(report, keys);
     if (missing.length) parts.push(naPart(report, name, missing, keys));
@@ -39,7 +40,7 @@ function table3Bounds(report: ParsedReport, leaves: ReturnType<typeof rowsOf>): 
 function table2Bounds2019(report: ParsedReport): FindingPart[] {
   const parts: FindingPart[] = [];
   for (const row of ['rules', 'normative'] as const) {
-    const keys = [`s2.${row}.total`, `s2.${row}.published`];
+    const keys: FactKey[] = [`s2.${row}.total`, `s2.${row}.published`];
     const name = row === 'rules' ? '规章' : '规范性文件';
     const { missing } = readAll(report, keys);
     if (missing.length) {

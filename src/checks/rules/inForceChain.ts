@@ -1,4 +1,5 @@
 /** C19 (2021 template): 现行有效(Y) = 现行有效(Y−1) + 制发(Y) − 废止(Y), for 规章 and 行政规范性文件. */
+import type { FactKey } from '../../parse/factKeys';
 import { defineCheck } from '../defineCheck';
 import { type FindingPart, fmt, fold, na, num, readAll } from '../finding';
 import { earlierMissing } from '../history';
@@ -15,7 +16,7 @@ export default defineCheck({
     if (last.template !== '2021') return na(`上年报告为 ${last.template ?? '无'} 模板，没有现行有效件数`);
     const parts: FindingPart[] = (['rules', 'normative'] as const).map((row) => {
       const name = row === 'rules' ? '规章' : '行政规范性文件';
-      const keys = [`s2.${row}.in_force`, `s2.${row}.issued`, `s2.${row}.repealed`];
+      const keys: FactKey[] = [`s2.${row}.in_force`, `s2.${row}.issued`, `s2.${row}.repealed`];
       const { missing } = readAll(report, keys);
       if (missing.length) return { label: name, status: 'na', evidence: `${name}：本年 ${missing.length} 格无数值`, keys };
       const before = num(last, `s2.${row}.in_force`);

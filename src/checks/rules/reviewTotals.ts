@@ -1,5 +1,5 @@
 /** C15: each group of table 四, 总计 = 维持 + 纠正 + 其他 + 尚未审结. */
-import { S4_COLS, S4_GROUPS } from '../../parse/factKeys';
+import { S4_COLS, S4_GROUPS, s4Key } from '../../parse/factKeys';
 import { defineCheck } from '../defineCheck';
 import { type FindingPart, fmt, fold, na, naPart, NO_TEMPLATE, num, readAll, same, sum } from '../finding';
 
@@ -12,8 +12,8 @@ export default defineCheck({
   run(report) {
     if (report.template === null) return na(NO_TEMPLATE);
     const parts: FindingPart[] = S4_GROUPS.map(({ group, label }) => {
-      const items = S4_COLS.filter((c) => c.col !== 'total').map((c) => `s4.${group}.${c.col}`);
-      const totalKey = `s4.${group}.total`;
+      const items = S4_COLS.filter((c) => c.col !== 'total').map((c) => s4Key(group, c.col));
+      const totalKey = s4Key(group, 'total');
       const keys = [...items, totalKey];
       const { missing } = readAll(report, keys);
       if (missing.length) return naPart(report, label, missing, keys);

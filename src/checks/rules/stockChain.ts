@@ -22,11 +22,11 @@ export default defineCheck({
   run(report, last) {
     if (last.template !== '2019') return na(`上年报告为 ${last.template ?? '无'} 模板，没有上一年项目数量`);
     const parts: FindingPart[] = STOCK_ROWS.map(({ row, label }) => {
-      const key = `s2.${row}.prev`;
+      const key = `s2.${row}.prev` as const;
       const now = num(report, key);
       if (now === null) return { label, status: 'na', evidence: `${label}：本年上一年项目数量无数值`, keys: [key] };
       const before = num(last, key);
-      const delta = num(last, `s2.${row}.delta`);
+      const delta = num(last, `s2.${row}.delta` as const);
       if (before === null || delta === null) return earlierMissing(last, `${label}上一年项目数量或本年增/减`, label, [key]);
       const want = before + delta;
       const ok = now === want;

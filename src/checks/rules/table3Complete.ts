@@ -3,7 +3,7 @@
  * columns). A row whose applicant cells are left unfilled (only 总计 printed)
  * is there: it passes, noted; C13 then cannot assess it.
  */
-import { S3_COLS, S3_ROWS } from '../../parse/factKeys';
+import { S3_COLS, S3_ROWS, s3Key } from '../../parse/factKeys';
 import { defineCheck } from '../defineCheck';
 import { absent, fail, na, NO_TEMPLATE, pass } from '../finding';
 import { cutNote, textEndsIn } from '../truncation';
@@ -22,7 +22,7 @@ export default defineCheck({
     const partRows: string[] = [];
     const keys: string[] = [];
     for (const r of rows) {
-      const rowKeys = S3_COLS.map((c) => `s3.${r.row}.${c.col}`);
+      const rowKeys = S3_COLS.map((c) => s3Key(r.row, c.col));
       const gone = rowKeys.filter((k) => absent(report, k));
       const name = r.group && !r.group.startsWith('三、') ? `${r.group}${r.label}` : r.label;
       if (gone.length === rowKeys.length) wholeRows.push(name);

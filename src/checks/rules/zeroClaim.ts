@@ -1,4 +1,5 @@
 /** C27: "zero report" prose (未收到…申请) agrees with 新收 = 上年结转 = 0. */
+import type { FactKey } from '../../parse/factKeys';
 import { defineCheck } from '../defineCheck';
 import { fail, fmt, na, NO_TEMPLATE, num, pass, readAll, whyMissing } from '../finding';
 import { joinedProse } from '../sectionText';
@@ -16,7 +17,7 @@ export default defineCheck({
     const p = joinedProse(report, 1, text);
     if (!p) return na('未见第一部分（总体情况）文字');
     const m = ZERO_CLAIM.exec(p.text);
-    const keys = ['s3.new.total', 's3.carried_over.total'];
+    const keys: FactKey[] = ['s3.new.total', 's3.carried_over.total'];
     if (!m) return pass('第一部分未称未收到申请，无需比对', keys);
     const line = p.lineAt(m.index);
     const said = `第一部分${line === null ? '' : `第 ${line} 行`}称“${m[0]}”`;
