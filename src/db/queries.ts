@@ -504,14 +504,14 @@ export function report(db: Queryable, a: { id: number }): ReportDetail {
       [organId],
     ),
     cells: db.all(
-      'SELECT k.key, c.state, c.raw FROM cell_sources c JOIN fact_keys k ON k.key_id = c.key_id WHERE c.report_id = ?',
+      'SELECT k.key, c.state, c.raw, c.read FROM cell_sources c JOIN fact_keys k ON k.key_id = c.key_id WHERE c.report_id = ?',
       [a.id],
     ),
   };
 }
 
 export interface Provenance {
-  /** the cell: key, label, state, line, raw, line_text, locator (no row when the report does not state it) */
+  /** the cell: key, label, state, line, raw, read, line_text, locator (no row when the report does not state it) */
   cell: Table;
   /** the stored lines just above the cell's line: line, text */
   context: Table;
@@ -519,7 +519,7 @@ export interface Provenance {
 
 export function provenance(db: Queryable, a: { id: number; key: string }): Provenance {
   const cell = db.all(
-    'SELECT key, label, state, line, raw, line_text, locator FROM cell_provenance WHERE report_id = ? AND key = ?',
+    'SELECT key, label, state, line, raw, read, line_text, locator FROM cell_provenance WHERE report_id = ? AND key = ?',
     [a.id, a.key],
   );
   const line = nums(cell, 'line')[0];

@@ -1,4 +1,4 @@
--- gongkai database schema, version 6 (also PRAGMA user_version).
+-- gongkai database schema, version 7 (also PRAGMA user_version).
 -- Generated from src/db/schema.ts; do not edit by hand (npm run schema rewrites it).
 --
 -- A build writes two kinds of file:
@@ -705,6 +705,12 @@ CREATE TABLE cell_sources (
   state     TEXT NOT NULL CHECK (state IN ('number', 'blank', 'dash', 'text')),
   line      INTEGER,  -- NULL when the cell is not on a known line
   raw       TEXT,     -- the cell as printed, when it differs from the number
+  read      TEXT CHECK (read IN ('printed', 'split', 'ordered')),
+                      -- how the number was read: printed in a cell of its own; split from a
+                      -- run of figures printed without separators (the only reading the row
+                      -- and the table's sums allow); ordered: placed in its row by the
+                      -- template's order, its label detached, confirmed by the sums.
+                      -- NULL for blanks, dashes and text.
   PRIMARY KEY (report_id, key_id)
 ) WITHOUT ROWID;
 
@@ -730,7 +736,7 @@ CREATE TABLE report_sections (
 
 -- Every stated cell with its key, label, source line.
 CREATE VIEW cell_provenance AS
-  SELECT c.report_id, k.key, k.label, c.state, c.line, COALESCE(c.raw, '') AS raw, l.text AS line_text, l.locator
+  SELECT c.report_id, k.key, k.label, c.state, c.line, COALESCE(c.raw, '') AS raw, c.read, l.text AS line_text, l.locator
   FROM cell_sources c
   JOIN fact_keys k USING (key_id)
   LEFT JOIN source_lines l ON l.report_id = c.report_id AND l.line = c.line;

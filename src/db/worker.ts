@@ -96,10 +96,17 @@ async function gunzip(bytes: Uint8Array): Promise<Uint8Array> {
   return new Uint8Array(await new Response(stream).arrayBuffer());
 }
 
-/** Fetch a data file, decompressed when its name ends in .gz. */
+/** gzip's magic bytes: a .gz file that arrives without them was already decoded by the HTTP layer. */
+const isGzip = (b: Uint8Array) => b.length >= 2 && b[0] === 0x1f && b[1] === 0x8b;
+
+/**
+ * Fetch a data file, decompressed when its name ends in .gz — unless the server
+ * sent it with `Content-Encoding: gzip` (vite preview does), so the browser has
+ * decoded it already.
+ */
 async function fetchData(url: string, what: string, onBytes?: (received: number, total: number | null) => void): Promise<Uint8Array> {
   const bytes = await fetchBytes(url, what, onBytes);
-  if (!url.endsWith('.gz')) return bytes;
+  if (!url.endsWith('.gz') || !isGzip(bytes)) return bytes;
   try {
     return await gunzip(bytes);
   } catch (e) {

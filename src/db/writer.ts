@@ -147,7 +147,7 @@ function newDatabase(SQL: SqlJsStatic, schema: string): Database {
 export class DetailShardWriter {
   private readonly db: Database;
   private readonly finding: Insert<(typeof FINDING_COLUMNS)[number]>;
-  private readonly cell: Insert<'report_id' | 'key_id' | 'state' | 'line' | 'raw'>;
+  private readonly cell: Insert<'report_id' | 'key_id' | 'state' | 'line' | 'raw' | 'read'>;
   private readonly line: Insert<'report_id' | 'line' | 'text' | 'locator'>;
   private readonly section: Insert<'report_id' | 'section' | 'heading' | 'start_line' | 'end_line' | 'text'>;
   first = 0;
@@ -158,7 +158,7 @@ export class DetailShardWriter {
     this.db = newDatabase(SQL, detailSchemaSql());
     insertFactKeys(this.db);
     this.finding = new Insert(this.db, 'findings', FINDING_COLUMNS);
-    this.cell = new Insert(this.db, 'cell_sources', ['report_id', 'key_id', 'state', 'line', 'raw']);
+    this.cell = new Insert(this.db, 'cell_sources', ['report_id', 'key_id', 'state', 'line', 'raw', 'read']);
     this.line = new Insert(this.db, 'source_lines', ['report_id', 'line', 'text', 'locator']);
     this.section = new Insert(this.db, 'report_sections', ['report_id', 'section', 'heading', 'start_line', 'end_line', 'text']);
   }
@@ -177,7 +177,7 @@ export class DetailShardWriter {
       const line = cell.source?.line ?? null;
       if (line !== null && cell.source) lines.set(line, cell.source.text);
       const plain = cell.value !== null && cell.raw.trim() === String(cell.value);
-      this.cell.add({ report_id: id, key_id: KEY_ID.get(f.key)!, state: cell.state, line, raw: plain ? null : cell.raw });
+      this.cell.add({ report_id: id, key_id: KEY_ID.get(f.key)!, state: cell.state, line, raw: plain ? null : cell.raw, read: cell.state === 'number' ? (cell.read ?? null) : null });
     }
     for (const [line, text] of r.contextLines ?? []) if (!lines.has(line)) lines.set(line, text);
     for (const [line, text] of [...lines].sort((a, b) => a[0] - b[0])) {

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { build, type Plugin } from 'vite';
 import { expect } from 'vitest';
 
 const TYPES: Record<string, string> = {
@@ -32,8 +33,12 @@ export interface StaticServer {
  */
 export type Rewrite = (rel: string, n: number) => string | null;
 
-/** Serve `dir` at `http://127.0.0.1:PORT{base}`; anything outside `base` is a 404. */
-export async function serveStatic(dir: string, base = '/', rewrite?: Rewrite): Promise<StaticServer> {
+/**
+ * Serve `dir` at `http://127.0.0.1:PORT{base}`; anything outside `base` is a 404.
+ * `gzipEncoding` sends `.gz` files with `Content-Encoding: gzip`, as vite preview
+ * and some hosts do (the browser then decodes them before the page sees them).
+ */
+export async function serveStatic(dir: string, base = '/', rewrite?: Rewrite, opts: { gzipEncoding?: boolean } = {}): Promise<StaticServer> {
   const hits = new Map<string, number>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
@@ -55,7 +60,8 @@ export async function serveStatic(dir: string, base = '/', rewrite?: Rewrite): P
       res.writeHead(404).end('not found');
       return;
     }
-    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream' });
+    const encoding: Record<string, string> = opts.gzipEncoding && file.endsWith('.gz') ? { 'content-encoding': 'gzip' } : {};
+    res.writeHead(200, { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...encoding });
     fs.createReadStream(file).pipe(res);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -130,4 +136,27 @@ export async function everyView(
     expect(errors).toEqual([]);
     await page.close();
   }
+}
+
+/**
+ * `vite build` of the project with its own config into `outDir`, the app's
+ * database import pointed at `buildDir/gongkai.sqlite` and publicDir at
+ * `buildDir/public` (the detail shards and parts): a site over a test's own
+ * build, the repo's build/ and dist/ untouched.
+ */
+export async function buildSiteOf(buildDir: string, outDir: string): Promise<void> {
+  const dbFile = path.join(buildDir, 'gongkai.sqlite');
+  const redirect: Plugin = {
+    name: 'test-database',
+    enforce: 'pre',
+    resolveId: (id) => (/(^|\/)build\/gongkai\.sqlite\?url$/.test(id) ? `${dbFile}?url` : null),
+  };
+  await build({
+    root: path.resolve('.'),
+    configFile: path.resolve('vite.config.ts'),
+    logLevel: 'warn',
+    publicDir: path.join(buildDir, 'public'),
+    plugins: [redirect],
+    build: { outDir, emptyOutDir: true, reportCompressedSize: false },
+  });
 }

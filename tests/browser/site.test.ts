@@ -128,7 +128,7 @@ describe('the built site', () => {
 
   test("clicking a figure of a report shows the source line it came from", async () => {
     const [cell] = all(
-      `SELECT p.report_id, p.key, p.line, p.line_text FROM cell_provenance p JOIN reports r USING (report_id)
+      `SELECT p.report_id, p.key, p.line, p.line_text, p.read FROM cell_provenance p JOIN reports r USING (report_id)
        WHERE p.line IS NOT NULL AND p.line_text IS NOT NULL AND p.key LIKE 's3.new.%' ORDER BY p.report_id, p.key LIMIT 1`,
     );
     expect(cell, 'the database has a located cell').toBeTruthy();
@@ -141,6 +141,9 @@ describe('the built site', () => {
     const line = page.getByTestId('source-line');
     await expect.poll(() => line.innerText()).toBe(String(cell.line_text).trim());
     expect(await page.locator('.source-panel').innerText()).toContain(`原文第 ${cell.line} 行`);
+    // and how it was read (the seeds print every figure in a cell of its own)
+    expect(cell.read).toBe('printed');
+    expect(await page.getByTestId('source-read').innerText()).toBe('读取方式：单独印在一个单元格中，原样读取');
     // the lines just above it show which row a bare number belongs to
     const [above] = all('SELECT text FROM source_lines WHERE report_id = ? AND line < ? ORDER BY line DESC LIMIT 1', [Number(cell.report_id), Number(cell.line)]);
     if (above) expect(await page.getByTestId('source-context').innerText()).toContain(String(above.text).trim());
@@ -260,6 +263,37 @@ describe('guard: a broken page is detected', () => {
     await alert.waitFor({ timeout: 30_000 });
     expect(await alert.innerText()).toContain('数据库');
     expect(await page.locator('table tbody tr').count()).toBe(0);
+    await page.close();
+  });
+});
+
+// vite preview (and some hosts) send a .gz data file with Content-Encoding: gzip,
+// so the browser has decoded it before the worker sees it; the page must still open it.
+describe('a server that sends the .gz data files with Content-Encoding: gzip', () => {
+  let server: StaticServer;
+  beforeAll(async () => {
+    server = await serveStatic(DIST, '/', undefined, { gzipEncoding: true });
+  });
+  afterAll(async () => server?.close());
+
+  test("a report's detail file opens and a figure shows its source line", async () => {
+    const [cell] = all(
+      `SELECT p.report_id, p.key, p.line_text FROM cell_provenance p
+       WHERE p.line_text IS NOT NULL AND p.key LIKE 's3.new.%' ORDER BY p.report_id, p.key LIMIT 1`,
+    );
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    const encoded: string[] = [];
+    page.on('response', (r) => {
+      if (r.url().endsWith('.gz') && r.headers()['content-encoding'] === 'gzip') encoded.push(r.url());
+    });
+    await page.goto(`${server.url}?v=1&view=report&report=${cell.report_id}`);
+    const fig = page.locator(`button.fig[data-key="${cell.key}"]`);
+    await fig.waitFor({ timeout: 30_000 });
+    await fig.click();
+    await expect.poll(() => page.getByTestId('source-line').innerText()).toBe(String(cell.line_text).trim());
+    expect(encoded.length, 'the detail file came content-encoded').toBeGreaterThan(0);
+    expect(errors).toEqual([]);
     await page.close();
   });
 });

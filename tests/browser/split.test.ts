@@ -13,35 +13,13 @@ import os from 'node:os';
 import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
-import { build, type Plugin } from 'vite';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { buildDatabase } from '../../scripts/lib/buildDatabase';
-import { DIST, launchBrowser, serveStatic, watchErrors, type StaticServer } from './harness';
+import { DIST, buildSiteOf, launchBrowser, serveStatic, watchErrors, type StaticServer } from './harness';
 
-const ROOT = path.resolve('.');
 const TMP = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-split-site-'));
 const BUILD = path.join(TMP, 'build');
 const OUT = path.join(TMP, 'dist');
-
-/** vite build of the project with its own config, the app's database import and publicDir pointed at `BUILD`. */
-async function buildSite(): Promise<void> {
-  const dbFile = path.join(BUILD, 'gongkai.sqlite');
-  const redirect: Plugin = {
-    name: 'split-test-database',
-    enforce: 'pre',
-    resolveId(id) {
-      return /(^|\/)build\/gongkai\.sqlite\?url$/.test(id) ? `${dbFile}?url` : null;
-    },
-  };
-  await build({
-    root: ROOT,
-    configFile: path.join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    publicDir: path.join(BUILD, 'public'),
-    plugins: [redirect],
-    build: { outDir: OUT, emptyOutDir: true, reportCompressedSize: false },
-  });
-}
 
 /** A front for a static server that records every path asked for and holds part files back for `delayMs`. */
 async function slowFront(upstream: string, delayMs: number): Promise<StaticServer & { requests: string[] }> {
@@ -80,7 +58,7 @@ beforeAll(async () => {
   });
   expect(summary.parts).toBe(3);
   parts = fs.readdirSync(path.join(BUILD, 'public', 'data')).filter((f) => f.startsWith('part-')).sort();
-  await buildSite();
+  await buildSiteOf(BUILD, OUT);
   expect(fs.readdirSync(path.join(OUT, 'data')).filter((f) => f.startsWith('part-')).sort()).toEqual(parts);
   split = await serveStatic(OUT, '/', (rel) => {
     requests.push(rel);

@@ -7,12 +7,11 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import initSqlJs from 'sql.js';
-import { build, type Plugin } from 'vite';
+import { buildSiteOf } from './harness';
 import { buildDatabase } from '../../scripts/lib/buildDatabase';
 import { generateReport } from '../../scripts/synth/index';
 import { sourceUrl } from '../../scripts/synth';
 
-const ROOT = path.resolve('.');
 const SEEDS = path.resolve('data/reports');
 export const LIULOU = '004_0416b198e20bfbfb.txt';
 export const HOUTOU = '003_3e29c1783746c98c.txt';
@@ -67,20 +66,8 @@ export async function buildSite(dir: string): Promise<string> {
   core.run("UPDATE reports SET source_url = ? WHERE file_id = (SELECT file_id FROM source_files WHERE file = '001_230915953f1370e3.txt')", [JS_URL]);
   fs.writeFileSync(dbFile, core.export());
   core.close();
-  const redirect: Plugin = {
-    name: 'views-test-database',
-    enforce: 'pre',
-    resolveId: (id) => (/(^|\/)build\/gongkai\.sqlite\?url$/.test(id) ? `${dbFile}?url` : null),
-  };
   const out = path.join(dir, 'dist');
-  await build({
-    root: ROOT,
-    configFile: path.join(ROOT, 'vite.config.ts'),
-    logLevel: 'warn',
-    publicDir: path.join(buildDir, 'public'),
-    plugins: [redirect],
-    build: { outDir: out, emptyOutDir: true, reportCompressedSize: false },
-  });
+  await buildSiteOf(buildDir, out);
   return out;
 }
 

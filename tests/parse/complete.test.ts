@@ -118,6 +118,24 @@ describe.skipIf(!have)('complete real reports through build:db', () => {
     expect(summary).toMatch(/失败 0/);
   });
 
+  it('the detail files keep how each figure was read: printed, split from a run, placed by the template order', () => {
+    const got = rows(
+      db,
+      `SELECT s.file, p.read, COUNT(*) AS n FROM cell_provenance p JOIN reports r USING (report_id) JOIN source_files s ON s.file_id = r.file_id
+       WHERE p.state = 'number' GROUP BY s.file, p.read ORDER BY s.file, p.read`,
+    );
+    const by = (file: string) => Object.fromEntries(got.filter((r) => r.file === file).map((r) => [r.read, r.n]));
+    // a published PDF and a saved page print every figure in a cell of its own
+    expect(by('hongze-2024.pdf')).toEqual({ printed: 180 });
+    expect(by('testcity-2025.html')).toEqual({ printed: 200 });
+    // flattened page text: the table cells run together, split by the sums
+    expect(by('pingtan-2021.txt')).toEqual({ printed: 6, split: 192 });
+    // PDF→markdown with row labels detached from their numbers
+    expect(by('kewei-2024.md')).toEqual({ printed: 129, ordered: 70 });
+    // blanks, dashes and text have no reading
+    expect(rows(db, "SELECT COUNT(*) AS n FROM cell_sources WHERE state <> 'number' AND read IS NOT NULL")[0].n).toBe(0);
+  });
+
   for (const f of files) {
     it(`${f}: the database holds the same figures as the truth, none wrong`, () => {
       const truth = truthOf(f);
