@@ -90,6 +90,9 @@ const DASH_GLUED = /(?:^|[\u4e00-\u9fff）)])[-—–/]+(?:[\u4e00-\u9fff（(]|$
 /** a placeholder column header of an OCR'd table: 数据1 … 数据7, 列3 */
 const PLACEHOLDER_HEADER = /^(?:数据|列|栏|字段)\s*\d{1,2}$/;
 
+/** a word that starts with a unit: alone, or followed by a heading (三、), punctuation or a bracket */
+const UNIT_APART = /^(万元|元)(?=$|[，。；：、,.;:）)（(]|[一二三四五六七八九十]+、|第)/;
+
 function pushWords(out: Token[], piece: string, line: number, delimited: boolean): void {
   const words = piece.split(/\s+/);
   for (const w of words) {
@@ -104,11 +107,14 @@ function pushWords(out: Token[], piece: string, line: number, delimited: boolean
       out.push({ kind: 'value', text: w, line, cell, delimited });
       continue;
     }
-    // a unit printed apart from its number: '190 万元'
-    if (w === '万元' || w === '元') {
+    // a unit printed apart from its number: '190 万元', or glued to what follows
+    // in flattened text: '1586267.18 元三、收到和处理…' (a heading, punctuation or a bracket next)
+    const unit = UNIT_APART.exec(w)?.[1];
+    if (unit) {
       const prev = out[out.length - 1];
       if (prev && prev.kind === 'value' && prev.cell && prev.cell.state === 'number' && !prev.cell.unit) {
-        prev.cell = { ...prev.cell, unit: w, raw: `${prev.cell.raw} ${w}` };
+        prev.cell = { ...prev.cell, unit: unit as '万元' | '元', raw: `${prev.cell.raw} ${unit}` };
+        if (w.length > unit.length) pushWords(out, w.slice(unit.length), line, delimited);
         continue;
       }
     }

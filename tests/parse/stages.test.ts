@@ -13,6 +13,7 @@ import { findTitleOrgan } from '../../src/parse/metadata';
 import { proactiveTotal } from '../../src/parse/prose';
 import { DEFAULT_SETTINGS, resolveSettings } from '../../src/parse/settings';
 import { S3_COLS, S3_ROWS } from '../../src/parse/factKeys';
+import { generateReport } from '../../scripts/synth/index';
 
 const LIMITS = DEFAULT_SETTINGS;
 const run = (text: string, line = 0): Token => ({ kind: 'run', text, line, delimited: false });
@@ -74,6 +75,21 @@ describe('tokenise: runs against label text', () => {
     expect(tokens('行政事业性收费24252.311082三、收到和处理')).toEqual(['text:行政事业性收费', 'run:24252.311082', 'text:三、收到和处理']);
     expect(tokens('政府集中采购39573802895.90元')).toEqual(['text:政府集中采购', 'run:39573802895.90元']);
     expect(tokens('4、 政府信息公开行政复议')).toEqual(['text:4、', 'text:政府信息公开行政复议']);
+  });
+  it('a unit printed apart from its amount, glued to the next heading: 1586267.18 元三、', () => {
+    const line = '政府集中采购21 1586267.18 元三、收到和处理政府信息公开申请情况';
+    const t = tokenise([line], { line: 0, col: 0 }, { line: 0, col: line.length });
+    expect(t.map((x) => `${x.kind}:${x.text}`)).toEqual(['text:政府集中采购', 'run:21', 'value:1586267.18', 'text:三、收到和处理政府信息公开申请情况']);
+    expect(t[2].cell).toMatchObject({ value: 1586267.18, unit: '元' });
+    // a word that merely starts with 元 is not a unit
+    expect(tokenise(['采购 5 元旦期间'], { line: 0, col: 0 }, { line: 0, col: 9 })[1].cell?.unit).toBeUndefined();
+  });
+  it('a generated flattened report (seed 3600381) reads its procurement amount in 元 as 万元', () => {
+    const g = generateReport(3600381, { layout: 'flattened', template: '2019' });
+    expect(g.text).toContain('1586267.18 元三、');
+    const r = parseReport(g.text);
+    expect(r.cells['s2.procurement.amount']?.value).toBe(158.626718);
+    expect(r.procurementAmount).toMatchObject({ value: 158.626718, unit: '元', unitUnknown: false });
   });
   it("a cell's remark is not a cell: 22（其中修订 16 件）", () => {
     expect(tokens('| 行政规范性文件 | 22（其中修订 16 件） | 3 | 40 |')).toEqual(['text:行政规范性文件', 'value:22', 'value:3', 'value:40']);
