@@ -142,6 +142,12 @@ describe.skipIf(!have)('the complete real reports', () => {
     expect(line.length).toBeLessThan(260);
     expect(await page.getByTestId('source-cut').innerText()).toMatch(/^此行共 \d{4,} 字/);
     expect(await page.getByTestId('source-read').innerText()).toContain('原文数字连在一起');
+    // the row whose run splits several ways (77132470) says so, and gives no number
+    const undecided = page.locator('button.fig[data-key="s2.normative.issued"]');
+    expect(await undecided.innerText()).toBe('无法确定');
+    await undecided.click();
+    await expect.poll(() => page.locator('.source-panel').innerText()).toContain('无法确定：原文数字连写');
+    expect(await page.locator('.source-panel').innerText()).toContain('原文写作“77132470”');
     await page.close();
   });
 });
