@@ -13,10 +13,18 @@ export class SelfcheckClient {
   #worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   #next = 1;
   #pending = new Map<number, Pending>();
+  /** resolves when the worker has its region tables and pdf.js (a file chosen earlier waits for them) */
+  readonly ready: Promise<void>;
+  #ready!: () => void;
 
   constructor() {
+    this.ready = new Promise((resolve) => (this.#ready = resolve));
     this.#worker.addEventListener('message', (ev: MessageEvent<FromSelfcheck>) => {
       const m = ev.data;
+      if (m.type === 'ready') {
+        this.#ready();
+        return;
+      }
       const p = this.#pending.get(m.id);
       if (!p) return;
       if (m.type === 'progress') {

@@ -62,6 +62,8 @@ export type ToSelfcheck =
   | { type: 'crossYear'; id: number; earlier: EarlierReport[] };
 
 export type FromSelfcheck =
+  /** the region tables are indexed and pdf.js is loaded (id 0) */
+  | { type: 'ready'; id: 0 }
   | { type: 'progress'; id: number; stage: 'extract' | 'parse'; page?: number; pages?: number }
   | { type: 'result'; id: number; result: SelfcheckResult }
   | { type: 'crossYear'; id: number; findings: ShownFinding[] }

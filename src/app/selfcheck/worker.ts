@@ -22,7 +22,8 @@ const post = (m: FromSelfcheck) => (self as unknown as DedicatedWorkerGlobalScop
 
 const regions: Promise<RegionResolver> = loadRegionResolver();
 // pdf.js's module, fetched now so a PDF chosen later waits for nothing but its pages
-void browserPdfHost.load().catch(() => undefined);
+const pdfjs = browserPdfHost.load().catch(() => undefined);
+void Promise.all([regions, pdfjs]).then(() => post({ type: 'ready', id: 0 }));
 
 const TITLES = new Map<string, string>(CATALOGUE.map((c) => [c.id, c.title]));
 const titled = (f: Finding): ShownFinding => ({ check: f.check, status: f.status, severity: f.severity, evidence: f.evidence, keys: f.keys, title: TITLES.get(f.check) ?? f.check });
