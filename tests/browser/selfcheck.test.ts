@@ -11,10 +11,12 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { fmt } from '../../src/app/charts/format';
-import { makeReport, reportDocx } from '../extract/render';
+import { gbk } from '../extract/gbk';
+import { makeReport, reportDocx, reportHtml } from '../extract/render';
 import { DIST, SHOTS, launchBrowser, serveStatic, watchErrors, type StaticServer } from './harness';
 
 const COMPLETE = path.resolve('../shared/corpus/complete');
@@ -111,6 +113,18 @@ async function expectSameAsCli(c: Checked, file: string, figures: Record<string,
 }
 
 describe('自查', () => {
+  test('the first page load carries none of it: the entry script stays within 100 KB gzip, without pdf.js, mammoth or the division tables', () => {
+    const html = fs.readFileSync(path.join(DIST, 'index.html'), 'utf8');
+    const entries = [...html.matchAll(/<script type="module"[^>]*src="\/([^"]+)"|<link rel="modulepreload"[^>]*href="\/([^"]+)"/g)].map((m) => m[1] ?? m[2]);
+    expect(entries.length).toBeGreaterThan(0);
+    const code = entries.map((f) => fs.readFileSync(path.join(DIST, f), 'utf8')).join('\n');
+    expect(zlib.gzipSync(code, { level: 9 }).length).toBeLessThanOrEqual(100_000);
+    for (const marker of ['GlobalWorkerOptions', 'convertToHtml', '绥滨县', 'WorkerMessageHandler']) expect(code.includes(marker), marker).toBe(false);
+    // pdf.js's files are the site's own
+    expect(fs.existsSync(path.join(DIST, 'pdfjs/cmaps/UniGB-UCS2-H.bcmap'))).toBe(true);
+    expect(fs.existsSync(path.join(DIST, 'pdfjs/standard_fonts/LiberationSans-Regular.ttf'))).toBe(true);
+  });
+
   test('a generated Word file: its figures, the CLI line, the source of a cell, nothing sent', async () => {
     const report = makeReport(41, '2021');
     const file = path.join(tmp, 'generated-2021.docx');
@@ -158,6 +172,29 @@ describe('自查', () => {
     await c.page.emulateMedia({ media: 'print' });
     await c.page.screenshot({ path: path.join(SHOTS, 'selfcheck-docx-print.png'), fullPage: true });
     await c.page.close();
+  });
+
+  test('generated files — a GB2312 page, a PDF printed by Chromium, a GB18030 text: the page gives the CLI line, figures and all', async () => {
+    const { printPdf } = await import('../extract/chromium');
+    const page2019 = makeReport(42, '2019');
+    const pdf2021 = makeReport(43, '2021');
+    const files: [string, Uint8Array, Record<string, number | null>][] = [
+      ['generated-2019.html', gbk(reportHtml(page2019, { chrome: true, charset: 'gb2312', splitNumbers: true, seed: 3 })), page2019.facts],
+      ['generated-2021.pdf', await printPdf(browser, reportHtml(pdf2021, { splitNumbers: true, seed: 5 })), pdf2021.facts],
+    ];
+    const text = fs.readFileSync(path.resolve('data/reports/004_0416b198e20bfbfb.txt'), 'utf8');
+    files.push(['generated-gb18030.txt', gbk(text), {}]);
+    for (const [name, bytes, facts] of files) {
+      const file = path.join(tmp, name);
+      fs.writeFileSync(file, bytes);
+      const c = await openSelfcheck();
+      await choose(c, file);
+      const stated = Object.fromEntries(Object.entries(facts).filter(([k, v]) => v !== null && k.startsWith('s3.') && k.endsWith('.total'))) as Record<string, number>;
+      await expectSameAsCli(c, file, stated);
+      expectNothingSent(c);
+      expect(c.errors).toEqual([]);
+      await c.page.close();
+    }
   });
 
   test.skipIf(!HAVE_SHARED)('hongze-2024.pdf: page progress, its figures, the CLI line, a PDF source, nothing sent', async () => {
