@@ -566,6 +566,7 @@ export const QUERIES = {
   buildFigures: (db: Queryable) => buildFigures(db),
   // 自查 (selfcheckQueries.ts)
   selfcheckEarlier,
+  selfcheckEarlierLoad: selfcheckEarlier,
   selfcheckProse,
 };
 
@@ -611,5 +612,7 @@ export const PART_NEEDS: { [K in QueryName]: (args: QueryArgs<K>, db: Queryable)
   dataDocs: () => NO_NEED,
   buildFigures: () => ({ years: 'all', provinces: 'all' }), // the outcome of every report's file, by year and province
   selfcheckEarlier: () => NO_NEED, // checking a file fetches nothing: only what is loaded is searched
+  // the reader asked: the organ's province directory (every one when unknown) and the earlier years' parts
+  selfcheckEarlierLoad: (a) => ({ provinces: a.province ? [a.province] : 'all', years: { from: null, to: a.year - 1 } }),
   selfcheckProse: () => NO_NEED, // reads only the detail shard (fetched when the reader asks)
 };

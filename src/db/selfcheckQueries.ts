@@ -6,8 +6,10 @@
  *
  * `selfcheckEarlier` reads only what the page already holds: in a split build,
  * the parts and directories loaded so far (it says `split`), so checking a file
- * never makes the page fetch anything. `selfcheckProse` reads the report's detail
- * shard, which the worker fetches from the site when the reader asks for it.
+ * never makes the page fetch anything. When the reader asks, `selfcheckEarlierLoad`
+ * answers the same after the worker has fetched the directory of the organ's
+ * province and the parts of the earlier years; `selfcheckProse` reads the
+ * report's detail shard, also fetched only when the reader asks.
  */
 import { FACT_KEYS } from '../parse/factKeys';
 import { MATCH_WORDS, matchMethod, simplifyOrganChars, type OrganIdentity } from '../checks/organKey';
@@ -19,6 +21,8 @@ export interface EarlierArgs {
   identity: OrganIdentity;
   /** the checked report's year: reports before it are returned */
   year: number;
+  /** the organ's province, when known: in a split build, the directory `selfcheckEarlierLoad` fetches (else every one) */
+  province?: string | null;
 }
 
 export interface EarlierAnswer {
