@@ -169,7 +169,14 @@ describe('自查', () => {
     expectNothingSent(c);
     expect(c.errors).toEqual([]);
     await c.page.screenshot({ path: path.join(SHOTS, 'selfcheck-docx-1280.png'), fullPage: true });
+    // printed: the summary, the tables and the findings, without the file picker, the buttons and the source panel
     await c.page.emulateMedia({ media: 'print' });
+    expect(await c.page.locator('#selfcheck-file').isVisible()).toBe(false);
+    expect(await c.page.getByRole('button', { name: '下载JSON' }).isVisible()).toBe(false);
+    expect(await c.page.locator('.source-panel').isVisible()).toBe(false);
+    expect(await c.page.getByTestId('selfcheck-summary').isVisible()).toBe(true);
+    expect(await c.page.locator('button.fig[data-key="s4.after_review.total"]').isVisible()).toBe(true);
+    expect(await c.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth)).toBeLessThanOrEqual(1);
     await c.page.screenshot({ path: path.join(SHOTS, 'selfcheck-docx-print.png'), fullPage: true });
     await c.page.close();
   });
@@ -284,6 +291,15 @@ describe('自查', () => {
     fs.writeFileSync(notReport, '买菜：白菜两棵，鸡蛋一斤。\n');
     await choose(c, notReport);
     expect(await error()).toBe('无法检查 shopping.txt\n\n不是年度报告：既无模板表格，也无报告标题、年度或章节');
+
+    // dropped rather than chosen: the same
+    const dropped = await c.page.evaluateHandle(() => {
+      const dt = new DataTransfer();
+      dt.items.add(new File(['买菜：萝卜一根。\n'], 'dropped.txt', { type: 'text/plain' }));
+      return dt;
+    });
+    await c.page.locator('.drop').dispatchEvent('drop', { dataTransfer: dropped });
+    await expect.poll(error).toBe('无法检查 dropped.txt\n\n不是年度报告：既无模板表格，也无报告标题、年度或章节');
 
     const big = path.join(tmp, 'huge.pdf');
     fs.writeFileSync(big, Buffer.alloc(21 * 1024 * 1024, 0x20));
