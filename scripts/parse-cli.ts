@@ -16,8 +16,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { mergeFindings, runCollectionChecks } from '../src/checks/index';
-import { factValues, type ManifestRow } from '../src/parse/types';
+import type { ManifestRow } from '../src/parse/types';
+import { cliLines } from '../src/pipeline/cliLine';
 import { describeEncoding, loadManifest } from './lib/manifest';
 import { extractFile } from './lib/nodeExtract';
 import type { ProcessedFile } from './lib/pipeline';
@@ -149,27 +149,7 @@ async function main(): Promise<void> {
     await pool.close();
   }
 
-  const parsed = done.filter((p) => p.report);
-  const collection = runCollectionChecks(
-    parsed.map((p) => ({ id: p.file, report: p.report!, manifest: p.manifest, regionCode: p.report!.region.region.code })),
-  );
-
-  for (const p of done) {
-    const r = p.report;
-    emit(
-      r
-        ? {
-            file: p.file,
-            organ: r.organ,
-            year: r.year,
-            template: r.template,
-            region: { province: r.region.region.province, city: r.region.region.city, county: r.region.region.county, code: r.region.region.code },
-            facts: factValues(r),
-            findings: mergeFindings(p.findings, collection.get(p.file)).map(({ check, status, severity, evidence }) => ({ check, status, severity, evidence })),
-          }
-        : { file: p.file, error: p.reason ?? '无法读取' },
-    );
-  }
+  for (const line of cliLines(done)) emit(line);
 }
 
 try {

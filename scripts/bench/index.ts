@@ -20,7 +20,9 @@ import { ensureCorpus, type Corpus } from './corpus';
 import { cliBench, parseBench, type ParseResult } from './parse';
 import { historyEntry, renderReport, type HistoryEntry, type Machine, type SizeRun } from './report';
 import { buildSite, shipped, type Shipped } from './site';
+import { renderSelfcheck, selfcheckBench, SELFCHECK_TITLE } from './selfcheck';
 import { dbSize, type SizeResult } from './size';
+import { writeBenchmarksSection } from '../lib/benchmarksSection';
 
 const ROOT = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..', '..');
 const argv = process.argv.slice(2);
@@ -75,7 +77,7 @@ function readHistory(): HistoryEntry[] {
 }
 
 /** sections other scripts write into BENCHMARKS.md, kept when this one rewrites it */
-const CARRIED_SECTIONS = ['## Issue 16: the profile before, and the decisions', '## Parse throughput', '## Extraction', '## Generated layouts: share of figures read'];
+const CARRIED_SECTIONS = ['## Issue 16: the profile before, and the decisions', '## Parse throughput', '## Extraction', '## Generated layouts: share of figures read', `## ${SELFCHECK_TITLE}`];
 
 function write(m: Machine, runs: SizeRun[], js: Shipped | null): void {
   const file = path.join(ROOT, 'BENCHMARKS.md');
@@ -112,6 +114,8 @@ async function main(): Promise<void> {
   log(`bench: sizes ${SIZES.join(', ')} under ${WORK}; ${m.cpu}, ${m.cores} cores, load ${load().toFixed(1)}`);
   const runs: SizeRun[] = [];
   let js: Shipped | null = null;
+  /** the first site built: 自查 is measured on it (its database does not matter) */
+  let firstDist: string | null = null;
   for (const n of SIZES) {
     const run: SizeRun = { size: n, errors: {}, load: {} };
     runs.push(run);
@@ -167,6 +171,7 @@ async function main(): Promise<void> {
         }
         if (built) {
           if (!js) js = shipped(dist);
+          if (!firstDist && n < 100_000) firstDist = dist;
           try {
             run.load.browser = load();
             const br: BrowserResult = await browserBench(dist, { coldRuns: COLD_RUNS, changes: CHANGES, timeoutMs: n >= 100_000 ? 600_000 : 180_000, log });
@@ -187,6 +192,15 @@ async function main(): Promise<void> {
     write(m, runs, js);
   }
   if (WRITE) fs.appendFileSync(HISTORY, `${JSON.stringify(historyEntry(m, runs, js))}\n`);
+  if (firstDist) {
+    try {
+      const md = renderSelfcheck(await selfcheckBench(firstDist, log));
+      if (WRITE) writeBenchmarksSection(SELFCHECK_TITLE, md);
+      else log(md);
+    } catch (e) {
+      log(`自查: FAILED — ${errText(e)}`);
+    }
+  }
 }
 
 main().catch((e) => {

@@ -1,18 +1,18 @@
 /**
- * One input file → extracted text (src/extract) → ParsedReport, with the file's
- * outcome: the Node door to the extraction, shared by the database build and the
- * parse CLI (file reading and hashing here; everything else runs in a browser too).
+ * One input file → extracted text → ParsedReport → its own findings, with the
+ * file's outcome: the Node door to src/pipeline/processReport, shared by the
+ * database build and the parse CLI (reading, hashing and compacting here; the rest
+ * runs in the 自查 view's worker too).
  * A broken file never throws: it comes back with outcome 'failed' and the reason.
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { runReportChecks } from '../../src/checks/index';
 import { fileTooLarge, LIMITS, type Limits } from '../../src/extract/limits';
-import { parseReport } from '../../src/parse/index';
 import { splitLines } from '../../src/parse/normalise';
 import { cellEntries, type Finding, type ManifestRow, type ParsedReport, type RegionResolver } from '../../src/parse/types';
 import type { Outcome } from '../../src/db/writer';
-import { extractFile } from './nodeExtract';
+import { processReport } from '../../src/pipeline/processReport';
+import { nodePdfHost } from './nodeExtract';
 
 export interface ProcessedFile {
   /** name relative to the reports folder (or as given on the command line) */
@@ -56,47 +56,12 @@ export async function processFile(absPath: string, name: string, opts: ProcessOp
     return failed(name, 0, '', null, `无法读取文件：${describeError(e)}`);
   }
   const sha256 = crypto.createHash('sha256').update(bytes).digest('hex');
-
-  let text: string;
-  let encoding: string;
-  let lineLocators: (string | null)[] | undefined;
-  let pageMeta: ProcessedFile['pageMeta'];
-  try {
-    const ex = await extractFile(name, bytes, limits);
-    if ('error' in ex) return failed(name, bytes.length, sha256, null, ex.error);
-    text = ex.text;
-    encoding = ex.encoding;
-    lineLocators = ex.lineLocators.length ? ex.lineLocators : undefined;
-    pageMeta = ex.meta;
-  } catch (e) {
-    return failed(name, bytes.length, sha256, null, `无法提取文本：${describeError(e)}`);
-  }
-
-  const manifest = withPageMeta(opts.manifest ?? null, pageMeta, name);
-  let report: ParsedReport;
-  try {
-    report = parseReport(text, { file: name, manifest: manifest ?? undefined, resolveRegion: opts.resolveRegion, pageTitle: pageMeta?.title });
-  } catch (e) {
-    return failed(name, bytes.length, sha256, encoding, `解析失败：${describeError(e)}`);
-  }
-  const { outcome, reason } = judge(report);
-  // a file judged not to be a report is a failure only, never also a report
-  if (outcome === 'failed') return failed(name, bytes.length, sha256, encoding, reason ?? '不是年度报告');
-  let findings: Finding[];
-  try {
-    // keep what the database stores: the per-row `parts` of a finding are for callers that show them
-    findings = runReportChecks(report, { manifest, level: manifest?.level ?? null, text }).map(({ check, status, severity, evidence, keys }) => ({
-      check,
-      status,
-      severity,
-      evidence: detach(evidence),
-      keys,
-    }));
-  } catch (e) {
-    // a check that throws is a bug of ours, not of the report: keep the report, say so
-    findings = [];
-    report.notes.push({ kind: 'checks-failed', message: `检查未能运行：${describeError(e)}` });
-  }
+  const r = await processReport(name, bytes, { pdf: nodePdfHost, limits, manifest: opts.manifest, resolveRegion: opts.resolveRegion });
+  if (!r.report) return failed(name, bytes.length, sha256, r.encoding, r.reason ?? '无法读取');
+  const { report, outcome, reason, manifest, text, encoding } = r;
+  const findings = r.findings.map((f) => ({ ...f, evidence: detach(f.evidence) }));
+  const lineLocators = r.lineLocators.length ? r.lineLocators : undefined;
+  const pageMeta = r.pageMeta;
   return {
     file: name,
     bytes: bytes.length,
@@ -167,29 +132,6 @@ function contextOf(report: ParsedReport, text: string): Map<number, string> {
     }
   }
   return out;
-}
-
-/** The saved page's own metadata fills the manifest fields it leaves empty. */
-function withPageMeta(m: ManifestRow | null, meta: ProcessedFile['pageMeta'], file: string): ManifestRow | null {
-  if (!meta || (!meta.published && !meta.source)) return m;
-  const row: ManifestRow = { ...(m ?? { file }) };
-  if (!row.published && meta.published) row.published = meta.published;
-  return row;
-}
-
-function judge(report: ParsedReport): { outcome: Outcome; reason: string | null } {
-  if (report.template === null) {
-    const hasProse = report.sections.length > 0 || report.prose.s1 !== null;
-    if (!hasProse && report.organ === null && report.year === null) {
-      return { outcome: 'failed', reason: '不是年度报告：既无模板表格，也无报告标题、年度或章节' };
-    }
-    return { outcome: 'partial', reason: '无模板表格（非模板报告或文本在表格前中断）' };
-  }
-  if (report.completeness !== 'complete') {
-    const missing = Object.values(report.cells).filter((c) => c.state === 'missing').length;
-    return { outcome: 'partial', reason: `部分内容缺失：${missing} 个表格单元格未见于文本` };
-  }
-  return { outcome: 'ok', reason: null };
 }
 
 function failed(file: string, bytes: number, sha256: string, encoding: string | null, reason: string): ProcessedFile {

@@ -25,6 +25,7 @@ export type { CheckFinding, FindingPart } from './finding';
 export type { CollectionItem } from './organGroups';
 export { extractStatedTotals, type StatedTotal } from './statedTotals';
 export { organMatchKey } from './organKey';
+export type { Counterpart, Earlier } from './history';
 
 /** The report's own findings, in id order. */
 export function runReportChecks(report: ParsedReport, ctx: ReportContext = {}): CheckFinding[] {
@@ -73,4 +74,29 @@ export function mergeFindings(own: readonly Finding[], collection: readonly Find
   const byId = new Map(own.map((f) => [f.check, f]));
   for (const f of collection ?? []) byId.set(f.check, f);
   return [...byId.values()].sort((a, b) => a.check.localeCompare(b.check));
+}
+
+/**
+ * One report's cross-year findings (C18–C22, C24) against earlier reports found
+ * elsewhere — the 自查 view's: the loaded database's reports of the same organ,
+ * matched as the build matches organs. In id order.
+ */
+export function runCrossYearChecks(report: ParsedReport, earlier: Earlier): CheckFinding[] {
+  const out: CheckFinding[] = [];
+  for (const c of CATALOGUE) {
+    if (c.scope !== 'crossYear' || !applies(c, report)) continue;
+    if (!report.organ && !report.organSimplified) {
+      out.push(findingOf(c, na(ORGAN_UNKNOWN)));
+      continue;
+    }
+    const other = earlier[c.against];
+    if (!other) {
+      out.push(findingOf(c, na(NO_EARLIER[c.against])));
+      continue;
+    }
+    const f = findingOf(c, c.run(report, other.report));
+    f.evidence = `${pairNote(other)}：${f.evidence}`;
+    out.push(f);
+  }
+  return out;
 }

@@ -10,6 +10,7 @@ import { REPORT_KEY_SQL, legacyId, parseReportKey } from './keys';
 import { simplifyOrganChars } from '../checks/organKey';
 import { NO_NEED, type PartNeed } from './parts';
 import { buildFigures, dataDocs, factKeyList, tableBuilder } from './researchQueries';
+import { selfcheckEarlier, selfcheckProse } from './selfcheckQueries';
 import { EMPTY_TABLE, nums, strs, type Table } from './table';
 
 export interface Queryable {
@@ -541,6 +542,7 @@ export function provenance(db: Queryable, a: { id: number; key: string }): Prove
 export const DETAIL_IDS: Partial<Record<string, (args: never) => number[]>> = {
   report: (a: { id: number }) => [a.id],
   provenance: (a: { id: number }) => [a.id],
+  selfcheckProse: (a: { id: number }) => [a.id],
 };
 
 export const QUERIES = {
@@ -562,6 +564,10 @@ export const QUERIES = {
   tableBuilder,
   dataDocs: (db: Queryable) => dataDocs(db),
   buildFigures: (db: Queryable) => buildFigures(db),
+  // 自查 (selfcheckQueries.ts)
+  selfcheckEarlier,
+  selfcheckEarlierLoad: selfcheckEarlier,
+  selfcheckProse,
 };
 
 export type QueryName = keyof typeof QUERIES;
@@ -605,4 +611,8 @@ export const PART_NEEDS: { [K in QueryName]: (args: QueryArgs<K>, db: Queryable)
   tableBuilder: (a) => ({ years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) }),
   dataDocs: () => NO_NEED,
   buildFigures: () => ({ years: 'all', provinces: 'all' }), // the outcome of every report's file, by year and province
+  selfcheckEarlier: () => NO_NEED, // checking a file fetches nothing: only what is loaded is searched
+  // the reader asked: the organ's province directory (every one when unknown) and the earlier years' parts
+  selfcheckEarlierLoad: (a) => ({ provinces: a.province ? [a.province] : 'all', years: { from: null, to: a.year - 1 } }),
+  selfcheckProse: () => NO_NEED, // reads only the detail shard (fetched when the reader asks)
 };

@@ -31,6 +31,8 @@ export interface ExtractOptions {
   pdf: PdfHost;
   /** default: LIMITS */
   limits?: Readonly<Limits>;
+  /** hears a PDF's pages as they are read (pages read, pages in all) */
+  onPdfPage?: (read: number, total: number) => void;
 }
 
 const STRUCTURED = new Set(['.html', '.htm', '.pdf', '.docx']);
@@ -75,7 +77,7 @@ export async function extractText(file: string, bytes: Uint8Array, opts: Extract
       const r = extractHtml(`<html><body>${await docxToHtml(bytes, limits)}</body></html>`, limits);
       out = fromLines(r.lines, r.locators, r.meta, 'docx');
     } else if (ext === '.pdf') {
-      const r = await extractPdf(bytes, opts.pdf, limits);
+      const r = await extractPdf(bytes, opts.pdf, limits, opts.onPdfPage);
       out = 'error' in r ? r : fromLines(r.lines, r.locators, r.meta, 'pdf');
     } else if (ext === '.doc') {
       return { error: '旧版 Word 格式（.doc）无法读取：请在 Word 或 WPS 中另存为 .docx' };

@@ -391,7 +391,12 @@ export interface PdfExtraction {
   meta: ExtractMeta;
 }
 
-export async function extractPdf(bytes: Uint8Array, host: PdfHost, limits: Limits): Promise<PdfExtraction | { error: string }> {
+export async function extractPdf(
+  bytes: Uint8Array,
+  host: PdfHost,
+  limits: Limits,
+  onPage?: (read: number, total: number) => void,
+): Promise<PdfExtraction | { error: string }> {
   polyfill();
   const pdfjs = await host.load();
   const OPS = pdfjs.OPS as unknown as Record<string, number>;
@@ -412,6 +417,7 @@ export async function extractPdf(bytes: Uint8Array, host: PdfHost, limits: Limit
     }
     const pages: PageData[] = [];
     let chars = 0;
+    onPage?.(0, doc.numPages);
     for (let p = 1; p <= doc.numPages; p++) {
       const page = (await doc.getPage(p)) as unknown as PdfPage;
       const tc = await page.getTextContent();
@@ -424,6 +430,7 @@ export async function extractPdf(bytes: Uint8Array, host: PdfHost, limits: Limit
       for (const it of items) chars += it.str.length;
       if (chars > limits.textChars) throw textTooLong(limits);
       pages.push({ number: p, height: page.view[3] - page.view[1], chunks: toChunks(items, segs), segs });
+      onPage?.(p, doc.numPages);
     }
     if (pages.every((p) => p.chunks.length === 0)) return { error: NO_TEXT_LAYER };
     dropRunningLines(pages);

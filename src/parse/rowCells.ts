@@ -4,7 +4,7 @@
  * readings for the table solver; anything uncertain comes back unread, with a
  * note, its cells null — never a guess.
  */
-import type { Cell, CellRead } from './types';
+import type { Cell, CellRead, Provenance } from './types';
 import type { Token } from './tokenise';
 import type { RowContext, RowSpec } from './rows';
 import { missingCell } from './rows';
@@ -21,8 +21,10 @@ function shown(T: readonly Token[]): string {
   return T.length > 16 ? `${s} …` : s;
 }
 
-function sourceOf(t: Token, lines: readonly string[]) {
-  return { line: t.line + 1, text: lines[t.line] ?? '' };
+function sourceOf(t: Token, lines: readonly string[]): Provenance {
+  const at: Provenance = { line: t.line + 1, text: lines[t.line] ?? '' };
+  if (t.delimited && t.col !== undefined) at.field = t.col;
+  return at;
 }
 
 export function tokenCell(t: Token, lines: readonly string[], read: CellRead = 'printed'): Cell {

@@ -14,6 +14,8 @@ export interface Provenance {
   text: string;
   /** for structured inputs (HTML/Word/PDF): table, row, column or page and position */
   locator?: string;
+  /** on a TAB- or pipe-delimited line, the cell's field (0 = the first): with the line's locator, its grid column */
+  field?: number;
 }
 
 /**

@@ -197,4 +197,28 @@ describe('the site over per-year parts', () => {
       await front.close();
     }
   });
+
+  test('自查 on a split site fetches nothing by itself; asked, it loads the province and earlier years and compares', async () => {
+    requests = [];
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${split.url}?v=2&view=selfcheck`);
+    await page.locator('#selfcheck-file').waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    const before = requests.length;
+    const text = fs.readFileSync(path.resolve('data/reports/002_8d6632e4e8c36cd9.txt'), 'utf8').replaceAll('2021', '2022');
+    await page.getByText('或粘贴报告全文').click();
+    await page.getByLabel('报告全文').fill(text);
+    await page.getByRole('button', { name: '检查粘贴的文字' }).click();
+    const cross = page.getByTestId('selfcheck-cross');
+    await expect.poll(() => cross.innerText(), { timeout: 30_000 }).toContain('数据库分卷存放');
+    expect(requests.slice(before).filter((r) => r.startsWith('data/'))).toEqual([]);
+    await page.getByRole('button', { name: '载入黑龙江省 2021 年及以前的数据并比对' }).click();
+    await expect.poll(() => cross.innerText(), { timeout: 30_000 }).toMatch(/C18 上年结转=上年报告结转下年度：与 2021 年报告/);
+    const fetched = requests.slice(before).filter((r) => r.startsWith('data/'));
+    expect(fetched.filter((r) => r.startsWith('data/part-')).sort()).toEqual(parts.filter((p) => /^part-20(19|20|21)-/.test(p)).map((p) => `data/${p}`));
+    expect(fetched.some((r) => r.startsWith('data/dir-'))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runCollectionChecks } from '../../src/checks/index';
+import { runCollectionChecks, runCrossYearChecks } from '../../src/checks/index';
 import type { ParsedReport } from '../../src/parse/types';
 import { buildReport, consistentFacts, get, type BuildOptions } from './fixtures';
 
@@ -143,5 +143,29 @@ describe('C24 key figure ×5 / ÷5', () => {
   });
   test('C24 is na without last year\'s report', () => {
     expect(lone(Y22)('C24')).toMatchObject({ status: 'na' });
+  });
+});
+
+describe('runCrossYearChecks: one report against earlier reports found elsewhere (自查 and the database)', () => {
+  const earlier = (r: ParsedReport, how = '按机关名称+区划代码匹配，数据库中的报告') => ({ report: r, how });
+  test('C18 against the database report of the year before gives the collection runner’s verdict, with how it was matched', () => {
+    const prevFacts = consistentFacts('2019');
+    const facts = { ...carriedFrom(prevFacts, '2021'), 's3.carried_over.legal': 9 };
+    const last = buildReport(LAST);
+    const cur = buildReport({ ...THIS, facts });
+    const found = runCrossYearChecks(cur, { yearBefore: earlier(last), latestEarlier: earlier(last) });
+    expect(found.map((f) => f.check)).toEqual(['C18', 'C19', 'C21', 'C22', 'C24']);
+    const c18 = get(found, 'C18');
+    expect(c18).toMatchObject({ status: 'fail', severity: 'warning' });
+    expect(c18.evidence).toMatch(/^与 2020 年报告（连生乡，按机关名称\+区划代码匹配，数据库中的报告）比较：/);
+    expect(c18.evidence).toContain(`法律服务机构列：本年上年结转 9 ≠ 上年结转下年度 ${prevFacts['s3.carried_forward.legal']}`);
+    expect(get(found, 'C21')).toMatchObject({ status: 'fail', evidence: '与 2020 年报告（连生乡，按机关名称+区划代码匹配，数据库中的报告）比较：模板由 2019 年版改为 2021 年版，表二存量数据不可比，趋势在此断开' });
+  });
+  test('without an earlier report every cross-year check is na with the reason; an unnamed organ cannot be matched', () => {
+    const found = runCrossYearChecks(buildReport(THIS), { yearBefore: null, latestEarlier: null });
+    expect(get(found, 'C18')).toMatchObject({ status: 'na', evidence: '未找到本机关上年报告' });
+    expect(get(found, 'C22')).toMatchObject({ status: 'na', evidence: '未找到本机关以前年度报告' });
+    const nameless = runCrossYearChecks(buildReport({ ...THIS, organ: null }), { yearBefore: null, latestEarlier: null });
+    expect(get(nameless, 'C18')).toMatchObject({ status: 'na', evidence: '机关名称不详，无法匹配以前年度报告' });
   });
 });

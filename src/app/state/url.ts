@@ -21,6 +21,7 @@ export const VIEWS = [
   { id: 'compliance', label: '合规' },
   { id: 'report', label: '报告详情' },
   { id: 'compare', label: '对比' },
+  { id: 'selfcheck', label: '自查' },
   { id: 'sql', label: '查询' },
   { id: 'builder', label: '表格生成器' },
   { id: 'docs', label: '数据说明' },
