@@ -142,7 +142,7 @@ describe('自查', () => {
     // a cell's source: Word table, row and column, and how it was read
     await c.page.locator('button.fig[data-key="s3.granted.natural"]').click();
     await expect.poll(() => c.page.getByTestId('source-where').innerText()).toMatch(/^出处：表2 第6行 第4列（原文第 26 行）$/);
-    expect(await c.page.getByTestId('source-read').innerText()).toBe('读法：单独印在一格中');
+    expect(await c.page.getByTestId('source-read').innerText()).toBe('读取方式：单独印在一个单元格中，原样读取');
     expect(await c.page.getByTestId('source-line').innerText()).toContain(String(report.facts['s3.granted.natural']));
 
     // the summary says how many figures were read and how many checks pass
@@ -154,7 +154,7 @@ describe('自查', () => {
 
     // one CSV row per figure, Excel-safe
     const csv = await downloadedCsv(c.page);
-    expect(csv.startsWith('\uFEFF表,行,列,fact_key,数值,单位,状态,原文写作,读法,出处,原文行号,原文\r\n')).toBe(true);
+    expect(csv.startsWith('\uFEFF表,行,列,fact_key,数值,单位,状态,原文写作,读取方式,出处,原文行号,原文\r\n')).toBe(true);
     const granted = csv.split('\r\n').find((l) => l.includes(',s3.granted.natural,'))!;
     expect(granted).toContain(`三、收到和处理政府信息公开申请情况,（一）予以公开,自然人,s3.granted.natural,${report.facts['s3.granted.natural']},件,数字`);
     expect(csv.split('\r\n').filter((l) => l.startsWith('三、')).length).toBe(25 * 7);
@@ -256,6 +256,12 @@ describe('自查', () => {
     await expectSameAsCli(c, file, Object.fromEntries(keys.map((k) => [k, truth.facts[k]!])));
     await c.page.locator('button.fig[data-key="s3.new.total"]').click();
     await expect.poll(() => c.page.getByTestId('source-where').innerText()).toMatch(/^出处：第 \d+ 行$/);
+    // the whole report is one line: the panel shows the stretch of its row, split from the run
+    expect(await c.page.getByTestId('source-cut').innerText()).toMatch(/^此行共 \d{4,} 字/);
+    expect(await c.page.getByTestId('source-line').innerText()).toContain('本年新收政府信息公开申请数量801000081');
+    expect(await c.page.getByTestId('source-read').innerText()).toContain('原文数字连在一起');
+    // the row whose run splits several ways gives no number and says why
+    expect(await c.page.locator('button.fig[data-key="s2.normative.issued"]').innerText()).toBe('无法确定');
     expectNothingSent(c);
     expect(c.errors).toEqual([]);
     await c.page.screenshot({ path: path.join(SHOTS, 'selfcheck-txt-390.png'), fullPage: true });

@@ -4,6 +4,7 @@
  * cell's state and how it was read, and the summary a township clerk reads first.
  */
 import { FACT_KEYS, type FactKeyInfo } from '../../parse/factKeys';
+import { cellStateText, READ_SHORT } from '../views/labels';
 import type { Cell, ParsedReport } from '../../parse/types';
 import type { CsvColumn } from '../csv';
 import type { FigureSource, ShownFinding } from './protocol';
@@ -13,20 +14,6 @@ export const TABLE_NAME: Record<FactKeyInfo['section'], string> = {
   s2: '二、主动公开政府信息情况',
   s3: '三、收到和处理政府信息公开申请情况',
   s4: '四、政府信息公开行政复议、行政诉讼情况',
-};
-
-export const STATE_TEXT: Record<string, string> = {
-  number: '数字',
-  blank: '空白（不按 0 计）',
-  dash: '横线或“无”（不按 0 计）',
-  text: '文字（不是数字）',
-  missing: '缺失（原文中未找到此行）',
-};
-
-export const READ_TEXT: Record<string, string> = {
-  printed: '单独印在一格中',
-  split: '从连在一起印的数字中拆出：表内勾稽关系只允许这一种拆法',
-  ordered: '行名脱离或缺失，按模板行序放入，并经表内勾稽关系确认',
 };
 
 export interface FigureRow {
@@ -52,9 +39,9 @@ export const FIGURE_CSV: readonly CsvColumn<FigureRow>[] = [
   { header: 'fact_key', value: (r) => r.info.key },
   { header: '数值', value: (r) => r.cell?.value ?? null },
   { header: '单位', value: (r) => r.info.unit },
-  { header: '状态', value: (r) => (r.cell ? (STATE_TEXT[r.cell.state] ?? r.cell.state) : '报告中没有此项') },
+  { header: '状态', value: (r) => (r.cell ? cellStateText(r.cell.state, r.cell.raw) : '报告中没有此项') },
   { header: '原文写作', value: (r) => r.cell?.raw ?? '' },
-  { header: '读法', value: (r) => (r.cell?.read ? READ_TEXT[r.cell.read] : '') },
+  { header: '读取方式', value: (r) => (r.cell?.read && r.cell.state === 'number' ? READ_SHORT[r.cell.read] : '') },
   { header: '出处', value: (r) => r.source?.where ?? '' },
   { header: '原文行号', value: (r) => r.source?.line ?? null },
   { header: '原文', value: (r) => r.source?.text.trim() ?? '' },
