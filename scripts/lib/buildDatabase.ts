@@ -19,7 +19,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
-import { mergeFindings, runCollectionChecks, type CheckFinding } from '../../src/checks/index';
+import { mergeFindings, runCollectionChecks } from '../../src/checks/index';
 import { groupByOrgan } from '../../src/checks/organGroups';
 import { organMatchKey } from '../../src/checks/organKey';
 import { directoryFileName, partFileName, splitCore } from '../../src/db/parts';
@@ -34,7 +34,7 @@ import type { FileTask } from './poolProtocol';
 import { Phases, Progress } from './progress';
 import { listReportFiles, type SkippedFile } from './reportFiles';
 import { cleanLeftovers, Staging } from './publish';
-import { Interner } from './slimReport';
+import { BuildInterner, keptFindings, type KeptFindings } from './slimReport';
 
 export interface BuildOptions {
   reportsDir: string;
@@ -119,8 +119,11 @@ interface Inputs {
   tasks: FileTask[];
 }
 
-/** A parsed file whose detail is in its shard: the report is slim from here on. */
-type SlimFile = ProcessedFile & { readonly detailWritten: true };
+/**
+ * A parsed file whose detail is in its shard: the report is slim from here on,
+ * its own findings kept compact (what the core stores of them).
+ */
+type SlimFile = Omit<ProcessedFile, 'findings'> & { readonly detailWritten: true; own: KeptFindings };
 
 interface Parsed {
   stage: 'parsed';
@@ -134,7 +137,8 @@ interface Parsed {
 interface Checked {
   stage: 'checked';
   parsed: Parsed;
-  collection: Map<string, CheckFinding[]>;
+  /** the collection's findings by file, without their per-row parts; compacted as their shard is patched */
+  collection: Map<string, Finding[] | KeptFindings>;
   organs: { row: Parameters<CoreWriter['addOrgan']>[0]; files: SlimFile[] }[];
   duplicates: BuildSummary['duplicates'];
   dupFiles: Set<string>;
@@ -170,11 +174,14 @@ async function parseFiles(ctx: BuildContext, inputs: Inputs): Promise<Parsed> {
   const batches: FileTask[][] = [];
   for (let i = 0; i < inputs.tasks.length; i += size) batches.push(inputs.tasks.slice(i, i + size));
   const progress = new Progress(inputs.files.length, '解析报告');
-  const interner = new Interner();
+  const interner = new BuildInterner();
   const processed: SlimFile[] = [];
   const pendingShards: Parsed['pendingShards'] = [];
   for await (const b of ctx.pool.files(batches, true)) {
-    for (const f of b.files) processed.push({ ...interner.unpack(f), detailWritten: true });
+    for (const f of b.files) {
+      const { findings, ...p } = interner.compact(interner.unpack(f), inputs.tasks[processed.length].manifest);
+      processed.push({ ...p, own: interner.keepFindings(findings), detailWritten: true });
+    }
     if (b.shard) pendingShards.push({ first: b.shard.first, last: b.shard.last, tmp: ctx.staging.write(`shard-${b.shard.first}.tmp`, b.shard.bytes) });
     if (ctx.opts.progress) progress.tick(processed.length);
   }
@@ -186,7 +193,10 @@ function checkCollection(ctx: BuildContext, parsed: Parsed): Checked {
   const reports = parsed.processed.filter((p) => p.report);
   ctx.phases.begin(`跨报告检查（${reports.length} 份报告：跨年度、同级机关、雷同文字）`);
   const items = reports.map((p) => ({ id: p.file, report: p.report!, manifest: p.manifest, regionCode: p.report!.region.region.code }));
-  const collection = runCollectionChecks(items);
+  const collection = new Map<string, Finding[] | KeptFindings>();
+  for (const [id, found] of runCollectionChecks(items)) {
+    collection.set(id, found.map(({ check, status, severity, evidence, keys }) => ({ check, status, severity, evidence, keys })));
+  }
 
   // One organ row per group (a report whose organ is unknown gets its own row).
   const byFile = new Map(reports.map((p) => [p.file, p]));
@@ -241,19 +251,25 @@ function checkCollection(ctx: BuildContext, parsed: Parsed): Checked {
 async function patchShards(ctx: BuildContext, checked: Checked): Promise<Patched> {
   const { parsed, collection } = checked;
   const fileOf = new Map(parsed.inputs.tasks.map((t) => [t.id, t.name]));
+  ctx.phases.begin(`跨报告检查的结果补入明细文件（${parsed.pendingShards.length} 个）`);
   const patching = new Progress(parsed.pendingShards.length, '补入明细文件', '个');
   let done = 0;
   // two shards a worker in flight: the patch is all on the workers
   const shards: ShardListing[] = new Array(parsed.pendingShards.length);
   let next = 0;
+  const keep = new BuildInterner();
   const lane = async () => {
     while (next < parsed.pendingShards.length) {
       const i = next++;
       const sh = parsed.pendingShards[i];
       const extra: { id: number; findings: Finding[] }[] = [];
       for (let id = sh.first; id <= sh.last; id++) {
-        const more = collection.get(fileOf.get(id)!);
-        if (more?.length) extra.push({ id, findings: more });
+        const file = fileOf.get(id)!;
+        const more = collection.get(file);
+        if (!Array.isArray(more)) continue;
+        if (more.length) extra.push({ id, findings: more });
+        // the core needs only the checks' status and the failures' evidence
+        collection.set(file, keep.keepFindings(more));
       }
       const bytes = await ctx.pool.patch(fs.readFileSync(sh.tmp), extra);
       const file = shardFileName(sha(bytes));
@@ -288,7 +304,8 @@ function writeCore(ctx: BuildContext, patched: Patched): Written {
   const idOf = new Map(inputs.tasks.map((t) => [t.name, t.id]));
   const counts = { error: 0, warning: 0, info: 0 };
   for (const p of reports) {
-    const all = mergeFindings(p.findings, collection.get(p.file));
+    const more = collection.get(p.file);
+    const all = mergeFindings(keptFindings(p.own), more === undefined ? undefined : Array.isArray(more) ? more : keptFindings(more));
     for (const f of all) if (f.status === 'fail') counts[f.severity]++;
     writer.addReport(idOf.get(p.file)!, {
       organId: organOf.get(p.file)!,

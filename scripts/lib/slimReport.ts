@@ -6,7 +6,7 @@
  * from a file worker to the main thread, and unpacked there through an
  * Interner, so equal cells and label lists (most cells are 0) are one object.
  */
-import { cellEntries, type Cell, type ParsedReport } from '../../src/parse/types';
+import { cellEntries, type Cell, type Finding, type ManifestRow, type ParsedReport } from '../../src/parse/types';
 import type { ProcessedFile } from './pipeline';
 
 /** A slim report's cells as sent: the keys (joined) and one id string per cell. */
@@ -94,4 +94,60 @@ export class Interner {
     const cells = new Cells(r.cells.cells.map((id) => this.cell(id)));
     return { ...p, report: { ...r, cells, templateLabels: this.list(r.templateLabels) } };
   }
+}
+
+/**
+ * A report's own findings as the build keeps them between its parse and the
+ * core: which checks ran, with their status and severity, as one interned
+ * string (most reports share it), and the failures' evidence — what the core
+ * stores (packFile has emptied every other evidence and every key list). About
+ * 3.5 KB a report as objects; a few bytes this way.
+ */
+export interface KeptFindings {
+  /** check, status, severity of each finding in order, joined */
+  readonly codes: string;
+  /** the evidence of each failed finding, in order (null: none failed) */
+  readonly evidence: readonly string[] | null;
+}
+
+const FSEP = '\u0002';
+
+/** A build's slim reports, made smaller still for the collection checks and the core. */
+export class BuildInterner extends Interner {
+  private readonly codes = new Map<string, string>();
+  private readonly regions = new Map<string, ParsedReport['region']>();
+  private static readonly NO_SECTIONS: ParsedReport['sections'] = Object.freeze([]) as unknown as ParsedReport['sections'];
+
+  keepFindings(findings: readonly Finding[]): KeptFindings {
+    const joined = findings.map((f) => `${f.check}${FSEP}${f.status}${FSEP}${f.severity}`).join(SEP);
+    let codes = this.codes.get(joined);
+    if (codes === undefined) this.codes.set(joined, (codes = joined));
+    const failed = findings.filter((f) => f.status === 'fail').map((f) => f.evidence);
+    return { codes, evidence: failed.length ? failed : null };
+  }
+
+  /**
+   * The slim report without what neither the collection checks nor the core
+   * read (its section spans), its region shared with the reports of the same
+   * place, and its manifest row the build's own object when unchanged.
+   */
+  compact(p: ProcessedFile, manifest: ManifestRow | null): ProcessedFile {
+    const same = manifest && p.manifest && JSON.stringify(manifest) === JSON.stringify(p.manifest);
+    const out = { ...p, manifest: same ? manifest : p.manifest };
+    if (!p.report) return out;
+    const key = JSON.stringify(p.report.region);
+    let region = this.regions.get(key);
+    if (!region) this.regions.set(key, (region = p.report.region));
+    return { ...out, report: { ...p.report, region, sections: BuildInterner.NO_SECTIONS } };
+  }
+}
+
+/** The findings keepFindings() kept, as Finding objects again (equal to those it was given). */
+export function keptFindings(k: KeptFindings): Finding[] {
+  if (!k.codes) return [];
+  let e = 0;
+  return k.codes.split(SEP).map((c) => {
+    const [check, status, severity] = c.split(FSEP) as [string, Finding['status'], Finding['severity']];
+    return { check, status, severity, evidence: status === 'fail' ? k.evidence![e++] : '', keys: [] };
+  });
 }
