@@ -137,8 +137,10 @@ interface Parsed {
 interface Checked {
   stage: 'checked';
   parsed: Parsed;
-  /** the collection's findings by file, without their per-row parts; compacted as their shard is patched */
-  collection: Map<string, Finding[] | KeptFindings>;
+  /** the collection's findings by file, as the core keeps them (their status, the failures' evidence) */
+  collection: Map<string, KeptFindings>;
+  /** the collection's findings as each shard gets them (a file in staging, by the shard's first report id; none: no finding) */
+  patches: Map<number, string>;
   organs: { row: Parameters<CoreWriter['addOrgan']>[0]; files: SlimFile[] }[];
   duplicates: BuildSummary['duplicates'];
   dupFiles: Set<string>;
@@ -193,10 +195,26 @@ function checkCollection(ctx: BuildContext, parsed: Parsed): Checked {
   const reports = parsed.processed.filter((p) => p.report);
   ctx.phases.begin(`跨报告检查（${reports.length} 份报告：跨年度、同级机关、雷同文字）`);
   const items = reports.map((p) => ({ id: p.file, report: p.report!, manifest: p.manifest, regionCode: p.report!.region.region.code }));
-  const collection = new Map<string, Finding[] | KeptFindings>();
-  for (const [id, found] of runCollectionChecks(items)) {
-    collection.set(id, found.map(({ check, status, severity, evidence, keys }) => ({ check, status, severity, evidence, keys })));
-  }
+  // each report's findings as they are made (in input order, so shard by shard): the core's compact
+  // form kept, the shard's (every evidence and key list) written to staging for the patch
+  const collection = new Map<string, KeptFindings>();
+  const patches = new Map<number, string>();
+  const idOf = new Map(parsed.inputs.tasks.map((t) => [t.name, t.id]));
+  const keep = new BuildInterner();
+  let at = 0;
+  let lines: string[] = [];
+  const flush = () => {
+    if (lines.length) patches.set(parsed.pendingShards[at].first, ctx.staging.write(`patch-${parsed.pendingShards[at].first}.tmp`, Buffer.from(lines.join('\n'))));
+    lines = [];
+  };
+  runCollectionChecks(items, (file, found) => {
+    const id = idOf.get(file)!;
+    while (id > parsed.pendingShards[at].last) (flush(), at++);
+    const findings: Finding[] = found.map(({ check, status, severity, evidence, keys }) => ({ check, status, severity, evidence, keys }));
+    if (findings.length) lines.push(JSON.stringify({ id, findings }));
+    collection.set(file, keep.keepFindings(findings));
+  });
+  flush();
 
   // One organ row per group (a report whose organ is unknown gets its own row).
   const byFile = new Map(reports.map((p) => [p.file, p]));
@@ -245,32 +263,24 @@ function checkCollection(ctx: BuildContext, parsed: Parsed): Checked {
       for (const p of ps) dupFiles.add(p.file);
     }
   }
-  return { stage: 'checked', parsed, collection, organs, duplicates, dupFiles };
+  return { stage: 'checked', parsed, collection, patches, organs, duplicates, dupFiles };
 }
 
 async function patchShards(ctx: BuildContext, checked: Checked): Promise<Patched> {
-  const { parsed, collection } = checked;
-  const fileOf = new Map(parsed.inputs.tasks.map((t) => [t.id, t.name]));
+  const { parsed, patches } = checked;
   ctx.phases.begin(`跨报告检查的结果补入明细文件（${parsed.pendingShards.length} 个）`);
   const patching = new Progress(parsed.pendingShards.length, '补入明细文件', '个');
   let done = 0;
   // two shards a worker in flight: the patch is all on the workers
   const shards: ShardListing[] = new Array(parsed.pendingShards.length);
   let next = 0;
-  const keep = new BuildInterner();
   const lane = async () => {
     while (next < parsed.pendingShards.length) {
       const i = next++;
       const sh = parsed.pendingShards[i];
-      const extra: { id: number; findings: Finding[] }[] = [];
-      for (let id = sh.first; id <= sh.last; id++) {
-        const file = fileOf.get(id)!;
-        const more = collection.get(file);
-        if (!Array.isArray(more)) continue;
-        if (more.length) extra.push({ id, findings: more });
-        // the core needs only the checks' status and the failures' evidence
-        collection.set(file, keep.keepFindings(more));
-      }
+      const patch = patches.get(sh.first);
+      const extra: { id: number; findings: Finding[] }[] = patch ? fs.readFileSync(patch, 'utf8').split('\n').map((l) => JSON.parse(l) as { id: number; findings: Finding[] }) : [];
+      if (patch) fs.rmSync(patch);
       const bytes = await ctx.pool.patch(fs.readFileSync(sh.tmp), extra);
       const file = shardFileName(sha(bytes));
       ctx.staging.stage(file, bytes);
@@ -305,7 +315,7 @@ function writeCore(ctx: BuildContext, patched: Patched): Written {
   const counts = { error: 0, warning: 0, info: 0 };
   for (const p of reports) {
     const more = collection.get(p.file);
-    const all = mergeFindings(keptFindings(p.own), more === undefined ? undefined : Array.isArray(more) ? more : keptFindings(more));
+    const all = mergeFindings(keptFindings(p.own), more && keptFindings(more));
     for (const f of all) if (f.status === 'fail') counts[f.severity]++;
     writer.addReport(idOf.get(p.file)!, {
       organId: organOf.get(p.file)!,
@@ -371,12 +381,20 @@ function writeCore(ctx: BuildContext, patched: Patched): Written {
     files_without_manifest: filesWithoutManifest.join(' '),
   };
   if (ctx.opts.builtAt) info.built_at = ctx.opts.builtAt;
+  // every row is in the core now: the slim reports go before it is finished and split (1 GB at 200,000 reports)
+  parsed.processed.length = 0;
+  reports.length = 0;
+  checked.organs.length = 0;
+  collection.clear();
   ctx.phases.begin('整理核心文件（汇总、ANALYZE、VACUUM）');
-  let core = writer.finish(info, patched.shards);
+  const db = writer.finishDatabase(info, patched.shards);
+  let core = db.export();
   summary.gzipBytes = zlib.gzipSync(core).length;
-  if (summary.gzipBytes > summary.splitGzipBytes) {
+  if (summary.gzipBytes <= summary.splitGzipBytes) db.close();
+  else {
     ctx.phases.begin('核心文件超过拆分阈值：按年度、省份拆分');
-    const split = splitCore(ctx.SQL, core, gzip, {
+    core = new Uint8Array(0);
+    const split = splitCore(ctx.SQL, db, gzip, {
       part: (year, bytes) => partFileName(year, sha(bytes)),
       directory: (id, bytes) => directoryFileName(id, sha(bytes)),
     });
@@ -414,6 +432,8 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     const parsed = await parseFiles(ctx, inputs);
     const checked = checkCollection(ctx, parsed);
     const patched = await patchShards(ctx, checked);
+    // the workers' memory (their heaps, sql.js, the division index: some 150 MB each) back before the core is written
+    await ctx.pool.close();
     const summary = publish(ctx, writeCore(ctx, patched));
     log(formatSummary(summary));
     return summary;

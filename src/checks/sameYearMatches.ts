@@ -61,10 +61,12 @@ export function sameYearMatches(items: readonly GroupedItem[], which: 1 | 5): Ma
       const own = organ[i];
       rankedAt.length = 0;
       rankedSame.length = 0;
-      index.visit(keys[i], (j) => {
-        if (seen[j] === query) return;
+      // once VERIFY_LIMIT candidates with every signature row equal are kept, no later one can be: stop
+      index.visitUntil(keys[i], (j) => {
+        if (rankedAt.length === VERIFY_LIMIT && rankedSame[VERIFY_LIMIT - 1] === K) return true;
+        if (seen[j] === query) return false;
         seen[j] = query;
-        if (j === i || (own >= 0 && organ[j] === own)) return;
+        if (j === i || (own >= 0 && organ[j] === own)) return false;
         // estimateJaccard as a count: kept when same / K ≥ ESTIMATE_FLOOR and above the last kept when full;
         // the count stops once it cannot get there (the same candidates are kept)
         const need = rankedAt.length === VERIFY_LIMIT ? rankedSame[VERIFY_LIMIT - 1] + 1 : MIN_SAME;
@@ -72,9 +74,9 @@ export function sameYearMatches(items: readonly GroupedItem[], which: 1 | 5): Ma
         let same = 0;
         for (let k = 0; k < K; k++) {
           if (sigs[base + k] === sigs[other + k]) same++;
-          else if (same + (K - 1 - k) < need) return;
+          else if (same + (K - 1 - k) < need) return false;
         }
-        if (same < need) return;
+        if (same < need) return false;
         let at = rankedAt.length;
         while (at > 0 && rankedSame[at - 1] < same) at--;
         rankedAt.splice(at, 0, j);
@@ -83,6 +85,7 @@ export function sameYearMatches(items: readonly GroupedItem[], which: 1 | 5): Ma
           rankedAt.pop();
           rankedSame.pop();
         }
+        return false;
       });
       let best: SameYearMatch | null = null;
       for (const j of rankedAt) {
