@@ -181,7 +181,7 @@ async function parseFiles(ctx: BuildContext, inputs: Inputs): Promise<Parsed> {
   const pendingShards: Parsed['pendingShards'] = [];
   for await (const b of ctx.pool.files(batches, true)) {
     for (const f of b.files) {
-      const { findings, ...p } = interner.compact(interner.unpack(f), inputs.tasks[processed.length].manifest);
+      const { findings, ...p } = interner.compact(interner.unpackSlim(f), inputs.tasks[processed.length].manifest);
       processed.push({ ...p, own: interner.keepFindings(findings), detailWritten: true });
     }
     if (b.shard) pendingShards.push({ first: b.shard.first, last: b.shard.last, tmp: ctx.staging.write(`shard-${b.shard.first}.tmp`, b.shard.bytes) });
