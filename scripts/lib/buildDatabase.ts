@@ -430,9 +430,12 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
   };
   try {
     const parsed = await parseFiles(ctx, inputs);
+    // the workers' memory (their heaps, sql.js, the division index: some 150 MB each) back while
+    // the collection is checked on this thread and while the core is written; fresh ones patch the shards
+    await ctx.pool.close();
     const checked = checkCollection(ctx, parsed);
+    ctx.pool = new FilePool(opts.pool);
     const patched = await patchShards(ctx, checked);
-    // the workers' memory (their heaps, sql.js, the division index: some 150 MB each) back before the core is written
     await ctx.pool.close();
     const summary = publish(ctx, writeCore(ctx, patched));
     log(formatSummary(summary));
