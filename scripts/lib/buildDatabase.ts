@@ -17,6 +17,8 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import v8 from 'node:v8';
+import vm from 'node:vm';
 import zlib from 'node:zlib';
 import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { mergeFindings, runCollectionChecks } from '../../src/checks/index';
@@ -414,6 +416,21 @@ function publish(ctx: BuildContext, written: Written): BuildSummary {
   return written.summary;
 }
 
+/**
+ * A full garbage collection, now: the collection checks leave their working data
+ * (shingles, signatures, every finding made) behind, and V8, with room to spare,
+ * would keep it and then compact it while the patch's workers start — at 200,000
+ * reports the process went from 1.5 GB to 2.7 GB there. Nothing but memory depends on it.
+ */
+function collectGarbage(): void {
+  try {
+    v8.setFlagsFromString('--expose-gc');
+    (vm.runInNewContext('gc') as () => void)();
+  } catch {
+    /* not available: V8 collects when it will */
+  }
+}
+
 export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
   const log = opts.log ?? (() => {});
   const detailDir = opts.detailDir ?? path.join(path.dirname(opts.outFile), 'public', 'data');
@@ -434,6 +451,7 @@ export async function buildDatabase(opts: BuildOptions): Promise<BuildSummary> {
     // the collection is checked on this thread and while the core is written; fresh ones patch the shards
     await ctx.pool.close();
     const checked = checkCollection(ctx, parsed);
+    collectGarbage();
     ctx.pool = new FilePool(opts.pool);
     const patched = await patchShards(ctx, checked);
     await ctx.pool.close();
