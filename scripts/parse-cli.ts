@@ -21,7 +21,7 @@ import { cliLines } from '../src/pipeline/cliLine';
 import { describeEncoding, loadManifest } from './lib/manifest';
 import { extractFile } from './lib/nodeExtract';
 import type { ProcessedFile } from './lib/pipeline';
-import { FilePool } from './lib/pool';
+import { FilePool, poolDefaults } from './lib/pool';
 import { listReportFiles } from './lib/reportFiles';
 
 const USAGE = `用法：npm run --silent parse -- [选项] 文件或文件夹…
@@ -135,7 +135,8 @@ async function main(): Promise<void> {
   }
 
   // every core parses (the build's file workers), each file within the time budget; output in input order
-  const pool = new FilePool();
+  // a worker per 8 files at most: each starts tsx and builds the division index (1–3 s), which a few files do not repay
+  const pool = new FilePool({ workers: Math.max(1, Math.min(poolDefaults().workers, Math.ceil(inputs.length / 8))) });
   let done: ProcessedFile[];
   try {
     done = await pool.processAll(

@@ -23,6 +23,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, serveStatic } from '../../tests/browser/harness';
+import { FLOOR_COPY_JS, type FloorCopy } from './floorCopy';
 
 export const QUIET_MS = 50;
 
@@ -101,25 +102,19 @@ function floorHtml(wasm: string, files: string[]): string {
 (async () => {
   try {
     const files = ${JSON.stringify(files)};
+    const lib = ${FLOOR_COPY_JS};
     const [SQL, ...bufs] = await Promise.all([
       initSqlJs({ locateFile: () => 'assets/${wasm}' }),
       ...files.map((f) => fetch(f).then((r) => { if (!r.ok) throw new Error(f + ': HTTP ' + r.status); return f.endsWith('.gz') ? new Response(r.body.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer() : r.arrayBuffer(); })),
     ]);
     const db = new SQL.Database(new Uint8Array(bufs[0]));
-    for (const b of bufs.slice(1)) {
-      const part = new SQL.Database(new Uint8Array(b));
-      db.run("ATTACH '/" + part.filename + "' AS part");
-      const tables = part.exec("SELECT name FROM sqlite_schema WHERE type = 'table'")[0]?.values.map((r) => r[0]) ?? [];
-      db.run('BEGIN');
-      for (const t of tables) db.run('INSERT INTO main."' + t + '" SELECT * FROM part."' + t + '"');
-      db.run('COMMIT');
-      db.run('DETACH part');
-      part.close();
-    }
+    for (const b of bufs.slice(1)) lib.copy(SQL, db, new Uint8Array(b));
     const n = db.exec('SELECT count(*) FROM reports')[0].values[0][0];
     performance.mark('bench:floor');
     window.__db = db;
     window.__SQL = SQL;
+    window.__floorLib = lib;
+    window.__floorLoaded = files;
     window.__floor = { ms: performance.now(), n };
   } catch (e) { window.__floor = { error: String(e) }; }
 })();
@@ -392,7 +387,7 @@ export async function browserBench(distDir: string, opts: { coldRuns: number; ch
         if (i === 0) {
           const dbFiles = before.map((f) => new URL(f.url).pathname.slice(1)).filter((f) => DATA_FILE.test(f));
           // the core first (assets/), then the parts
-          res.coldFiles = [...dbFiles.filter((f) => f.startsWith('assets/')), ...dbFiles.filter((f) => !f.startsWith('assets/'))];
+          res.coldFiles = [...new Set([...dbFiles.filter((f) => f.startsWith('assets/')), ...dbFiles.filter((f) => !f.startsWith('assets/'))])];
           if (!res.coldFiles.length) throw new Error('the page fetched no .sqlite file before its first chart');
           fs.writeFileSync(path.join(distDir, 'floor.html'), floorHtml(wasm, res.coldFiles));
         }
@@ -410,17 +405,14 @@ export async function browserBench(distDir: string, opts: { coldRuns: number; ch
           // filter floor: every fact column summed for one province, by year, in the same page —
           // over every report: a split build's parts the first chart did not need are copied in first (not timed)
           res.filterFloor = await page.evaluate(async () => {
-            const d = (window as unknown as { __db: import('sql.js').Database }).__db;
-            const SQL = (window as unknown as { __SQL: import('sql.js').SqlJsStatic }).__SQL;
-            const loaded = Number(d.exec('SELECT count(*) FROM reports')[0].values[0][0]);
-            const files = loaded ? [] : (d.exec('SELECT file FROM parts UNION ALL SELECT file FROM directories')[0]?.values.map((r) => String(r[0])) ?? []);
-            for (const file of files) {
-              const res = await fetch(`data/${file}`);
+            const w = window as unknown as { __db: import('sql.js').Database; __SQL: import('sql.js').SqlJsStatic; __floorLib: FloorCopy; __floorLoaded: string[] };
+            const d = w.__db;
+            // the parts and directories the first chart's files did not include, each once
+            for (const file of w.__floorLib.rest(d, w.__floorLoaded)) {
+              const res = await fetch(file);
+              if (!res.ok) throw new Error(`${file}: HTTP ${res.status}`);
               const bytes = await new Response(res.body!.pipeThrough(new DecompressionStream('gzip'))).arrayBuffer();
-              const part = new SQL.Database(new Uint8Array(bytes));
-              d.run(`ATTACH '/${(part as unknown as { filename: string }).filename}' AS p`);
-              d.run('BEGIN; INSERT OR IGNORE INTO main.reports SELECT * FROM p.reports; INSERT OR IGNORE INTO main.organs SELECT * FROM p.organs; COMMIT; DETACH p');
-              part.close();
+              w.__floorLib.copy(w.__SQL, d, new Uint8Array(bytes));
             }
             const provs = d.exec('SELECT DISTINCT province FROM organs WHERE province IS NOT NULL LIMIT 8')[0]?.values.map((r) => r[0]) ?? [];
             const cols = d.exec('SELECT column_name FROM fact_keys')[0]?.values.map((r) => `sum(r."${String(r[0])}")`) ?? [];

@@ -21,7 +21,9 @@ const post = (m: FromWorker, transfer: ArrayBuffer[] = []) => port.postMessage(m
 async function run(m: ToWorker): Promise<void> {
   if (m.kind === 'patch') {
     const bytes = patchShard(await (SQL ??= initSqlJs()), m.bytes, m.findings);
-    const gz = new Uint8Array(zlib.gzipSync(bytes, { level: 9 }));
+    // level 6, not 9: a shard is fetched one at a time (it costs disk, not a reader's wait), and 9 took
+    // 5–8× the time for 1 % fewer bytes (0.55 s against 0.11 s for a 4.3 MB shard; 678 KB against 686 KB)
+    const gz = new Uint8Array(zlib.gzipSync(bytes, { level: 6 }));
     post({ kind: 'patched', task: m.task, bytes: gz }, [gz.buffer as ArrayBuffer]);
     return;
   }

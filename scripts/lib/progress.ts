@@ -50,7 +50,9 @@ export class Phases {
   constructor(private readonly out: { write(s: string): unknown } | null = process.stderr) {}
 
   begin(label: string): void {
-    const mb = Math.round(process.memoryUsage.rss() / 2 ** 20);
-    this.out?.write(`${label}…（已用 ${formatSeconds((performance.now() - this.start) / 1000)}，内存 ${mb} MB）\n`);
+    const m = process.memoryUsage();
+    const mb = (n: number) => Math.round(n / 2 ** 20);
+    // rss: the whole process (the file workers' heaps and sql.js memory too); heap and buffers: this thread's
+    this.out?.write(`${label}…（已用 ${formatSeconds((performance.now() - this.start) / 1000)}，内存 ${mb(m.rss)} MB：堆 ${mb(m.heapUsed)} MB，缓冲区 ${mb(m.arrayBuffers)} MB）\n`);
   }
 }

@@ -6,7 +6,7 @@
  * from a file worker to the main thread, and unpacked there through an
  * Interner, so equal cells and label lists (most cells are 0) are one object.
  */
-import { cellEntries, type Cell, type ParsedReport } from '../../src/parse/types';
+import { cellEntries, type Cell, type Finding, type ManifestRow, type ParsedReport } from '../../src/parse/types';
 import type { ProcessedFile } from './pipeline';
 
 /** A slim report's cells as sent: the keys (joined) and one id string per cell. */
@@ -61,7 +61,7 @@ export class Interner {
     return C;
   }
 
-  private list(joined: string): string[] {
+  protected list(joined: string): string[] {
     let l = this.lists.get(joined);
     if (!l) {
       l = Object.freeze(joined ? joined.split(SEP) : []) as string[];
@@ -70,7 +70,7 @@ export class Interner {
     return l;
   }
 
-  private cell(id: string): Cell {
+  protected cell(id: string): Cell {
     let c = this.cells.get(id);
     if (!c) {
       const [state, value, approx, raw] = id.split(SEP);
@@ -94,4 +94,124 @@ export class Interner {
     const cells = new Cells(r.cells.cells.map((id) => this.cell(id)));
     return { ...p, report: { ...r, cells, templateLabels: this.list(r.templateLabels) } };
   }
+}
+
+/**
+ * A report's own findings as the build keeps them between its parse and the
+ * core: which checks ran, with their status and severity, as one interned
+ * string (most reports share it), and the failures' evidence — what the core
+ * stores (packFile has emptied every other evidence and every key list). About
+ * 3.5 KB a report as objects; a few bytes this way.
+ */
+export interface KeptFindings {
+  /** check, status, severity of each finding in order, joined */
+  readonly codes: string;
+  /** the evidence of each failed finding, in order (null: none failed) */
+  readonly evidence: readonly string[] | null;
+}
+
+const FSEP = '\u0002';
+
+/** Cell ids per chunk of the build's slim reports (a chunk holds some 300 reports' cells). */
+const CHUNK = 1 << 16;
+
+/** A build's slim reports, made smaller still for the collection checks and the core. */
+export class BuildInterner extends Interner {
+  private readonly codes = new Map<string, string>();
+  /** every distinct cell of the build, by number, and the number of each packed cell */
+  private readonly table: Cell[] = [];
+  private readonly numbers = new Map<string, number>();
+  private chunk: Uint16Array | Uint32Array = new Uint16Array(CHUNK);
+  private used = 0;
+  private readonly getters = new Map<string, new (chunk: Uint16Array | Uint32Array, at: number) => ParsedReport['cells']>();
+
+  /**
+   * A report's cells as the numbers of its cells in a shared chunk, read through
+   * getters on a prototype per key list: `cells[key]` gives the cell as before
+   * (reading them one by one is all the collection checks and the core do; they
+   * are not own properties, so Object.entries sees none). 400 B a report where the
+   * object of fast properties took 1.6 KB.
+   */
+  private cellsOf(keysJoined: string, packed: readonly string[]): ParsedReport['cells'] {
+    let Cells = this.getters.get(keysJoined);
+    if (!Cells) {
+      const table = this.table;
+      const proto: Record<string, unknown> = {};
+      this.list(keysJoined).forEach((k, i) =>
+        Object.defineProperty(proto, k, {
+          get(this: { c: Uint16Array | Uint32Array; o: number }) {
+            return table[this.c[this.o + i]];
+          },
+          enumerable: false,
+        }),
+      );
+      const C = function (this: { c: Uint16Array | Uint32Array; o: number }, c: Uint16Array | Uint32Array, o: number) {
+        this.c = c;
+        this.o = o;
+      } as unknown as new (chunk: Uint16Array | Uint32Array, at: number) => ParsedReport['cells'];
+      C.prototype = proto;
+      this.getters.set(keysJoined, (Cells = C));
+    }
+    const ids = packed.map((id) => {
+      let n = this.numbers.get(id);
+      if (n === undefined) {
+        n = this.table.length;
+        this.table.push(this.cell(id));
+        this.numbers.set(id, n);
+      }
+      return n;
+    });
+    const wide = this.table.length > 0xffff;
+    if (this.used + ids.length > this.chunk.length || (wide && this.chunk instanceof Uint16Array)) {
+      this.chunk = wide ? new Uint32Array(Math.max(CHUNK, ids.length)) : new Uint16Array(Math.max(CHUNK, ids.length));
+      this.used = 0;
+    }
+    const at = this.used;
+    this.chunk.set(ids, at);
+    this.used += ids.length;
+    return new Cells(this.chunk, at);
+  }
+
+  /** unpack(), the cells kept as numbers (see cellsOf). */
+  unpackSlim(p: PackedFile): ProcessedFile {
+    if (!p.report) return { ...p, report: null };
+    const r = p.report;
+    return { ...p, report: { ...r, cells: this.cellsOf(r.cells.keys, r.cells.cells), templateLabels: this.list(r.templateLabels) } };
+  }
+  private readonly regions = new Map<string, ParsedReport['region']>();
+  private static readonly NO_SECTIONS: ParsedReport['sections'] = Object.freeze([]) as unknown as ParsedReport['sections'];
+
+  keepFindings(findings: readonly Finding[]): KeptFindings {
+    const joined = findings.map((f) => `${f.check}${FSEP}${f.status}${FSEP}${f.severity}`).join(SEP);
+    let codes = this.codes.get(joined);
+    if (codes === undefined) this.codes.set(joined, (codes = joined));
+    const failed = findings.filter((f) => f.status === 'fail').map((f) => f.evidence);
+    return { codes, evidence: failed.length ? failed : null };
+  }
+
+  /**
+   * The slim report without what neither the collection checks nor the core
+   * read (its section spans, section 六's prose), its region shared with the reports of the same
+   * place, and its manifest row the build's own object when unchanged.
+   */
+  compact(p: ProcessedFile, manifest: ManifestRow | null): ProcessedFile {
+    const same = manifest && p.manifest && JSON.stringify(manifest) === JSON.stringify(p.manifest);
+    const out = { ...p, manifest: same ? manifest : p.manifest };
+    if (!p.report) return out;
+    const key = JSON.stringify(p.report.region);
+    let region = this.regions.get(key);
+    if (!region) this.regions.set(key, (region = p.report.region));
+    // section 六's prose: neither the collection checks (一 and 五) nor the core read it
+    return { ...out, report: { ...p.report, region, sections: BuildInterner.NO_SECTIONS, prose: { ...p.report.prose, s6: null } } };
+  }
+}
+
+/** The findings keepFindings() kept, as Finding objects again (equal to those it was given). */
+export function keptFindings(k: KeptFindings): Finding[] {
+  if (!k.codes) return [];
+  let e = 0;
+  return k.codes.split(SEP).map((c) => {
+    const [check, status, severity] = c.split(FSEP) as [string, Finding['status'], Finding['severity']];
+    return { check, status, severity, evidence: status === 'fail' ? k.evidence![e++] : '', keys: [] };
+  });
 }

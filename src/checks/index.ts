@@ -47,8 +47,12 @@ function crossYearFinding(c: CrossYearCheck, g: GroupedItem, earlier: Earlier): 
   return f;
 }
 
-/** The findings that need other reports, for every report of the collection, keyed by item id, in id order. */
-export function runCollectionChecks(items: readonly CollectionItem[]): Map<string, CheckFinding[]> {
+/**
+ * The findings that need other reports, for every report of the collection, keyed by item id, in id order.
+ * With `sink`, each report's findings go to it as they are made, in the items' order, and the map stays
+ * empty (a national collection's findings, held all at once, are some 2 KB a report).
+ */
+export function runCollectionChecks(items: readonly CollectionItem[], sink?: (id: string, findings: CheckFinding[]) => void): Map<string, CheckFinding[]> {
   const grouped = groupByOrgan(items);
   const earlier = earlierReports(grouped);
   const whole = new Map<CheckDefinition, Map<string, Verdict>>();
@@ -64,7 +68,8 @@ export function runCollectionChecks(items: readonly CollectionItem[]): Map<strin
         if (v) found.push(findingOf(c, v));
       }
     }
-    out.set(g.id, found);
+    if (sink) sink(g.id, found);
+    else out.set(g.id, found);
   }
   return out;
 }

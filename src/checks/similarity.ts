@@ -156,6 +156,14 @@ export class LshIndex<T> {
     }
   }
 
+  /** visit(), stopped as soon as `fn` returns true. */
+  visitUntil(keys: readonly number[], fn: (item: T) => boolean): void {
+    for (const k of keys) {
+      const list = this.buckets.get(k);
+      if (list) for (const item of list) if (fn(item)) return;
+    }
+  }
+
   /** Items sharing at least one band with `sig`, each once, in the order visit() first meets them. */
   candidates(sig: Uint32Array): Set<T> {
     const out = new Set<T>();

@@ -179,16 +179,18 @@ function closeFile(db: Database): Uint8Array {
 /**
  * Split a whole core file into an index, one part per year (ascending, the
  * reports without a year last) and one directory per province (ascending, the
- * unknown province first). `pack` gives a file's stored bytes (gzip) and
+ * unknown province first); an open Database is split in place and closed. `pack` gives a file's stored bytes (gzip) and
  * `name` its name from them (a content hash). Same input, same bytes out.
  */
 export function splitCore(
   SQL: SqlJsStatic,
-  core: Uint8Array,
+  core: Uint8Array | Database,
   pack: (bytes: Uint8Array) => Uint8Array,
   name: { part: (year: number | null, packed: Uint8Array) => string; directory: (id: number, packed: Uint8Array) => string },
 ): SplitDatabase {
-  const full = new SQL.Database(core.slice());
+  // an open core (the build's, just finished) is split where it is and closed: a copy of a
+  // 200,000-report core is some 300 MB in JavaScript and as much again in sql.js's file system
+  const full = core instanceof Uint8Array ? new SQL.Database(core.slice()) : core;
   try {
     const years = (full.exec('SELECT DISTINCT year FROM reports ORDER BY year IS NULL, year')[0]?.values ?? []).map(([y]) => (y === null ? null : Number(y)));
     const parts: SplitDatabase['parts'] = [];

@@ -316,8 +316,16 @@ export class CoreWriter {
     st.free();
   }
 
-  /** List the shards, record the build's properties, compute the rollups, ANALYZE and VACUUM. */
+  /** List the shards, record the build's properties, compute the rollups, ANALYZE and VACUUM: the file's bytes. */
   finish(info: Record<string, string | number>, shards: readonly ShardListing[]): Uint8Array {
+    const db = this.finishDatabase(info, shards);
+    const out = db.export();
+    db.close();
+    return out;
+  }
+
+  /** finish(), the database left open (the caller's to close): a split reads it where it is, with no copy. */
+  finishDatabase(info: Record<string, string | number>, shards: readonly ShardListing[]): Database {
     for (const s of [this.file, this.organ, this.report, this.failure]) s.free();
     this.settleOrganKeys();
     const sh = new Insert(this.db, 'shards', ['shard_id', 'first_report_id', 'last_report_id', 'file', 'bytes'], 1);
@@ -331,8 +339,6 @@ export class CoreWriter {
     this.db.run('COMMIT');
     this.db.run('ANALYZE');
     this.db.run('VACUUM');
-    const out = this.db.export();
-    this.db.close();
-    return out;
+    return this.db;
   }
 }

@@ -45,8 +45,8 @@ describe('Phases', () => {
     ph.begin('写入核心文件');
     const lines = s.text().split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^跨报告检查…（已用 0 秒，内存 [1-9]\d* MB）$/);
-    expect(lines[1]).toMatch(/^写入核心文件…（已用 0 秒，内存 [1-9]\d* MB）$/);
+    expect(lines[0]).toMatch(/^跨报告检查…（已用 0 秒，内存 [1-9]\d* MB：堆 \d+ MB，缓冲区 \d+ MB）$/);
+    expect(lines[1]).toMatch(/^写入核心文件…（已用 0 秒，内存 [1-9]\d* MB：堆 \d+ MB，缓冲区 \d+ MB）$/);
     expect(lines[2]).toBe('');
     expect(() => new Phases(null).begin('x')).not.toThrow();
   });
