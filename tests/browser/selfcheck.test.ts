@@ -262,6 +262,7 @@ describe('自查', () => {
     expect(await c.page.getByTestId('source-read').innerText()).toContain('原文数字连在一起');
     // the row whose run splits several ways gives no number and says why
     expect(await c.page.locator('button.fig[data-key="s2.normative.issued"]').innerText()).toBe('无法确定');
+    expect(await c.page.locator('main').innerText()).toContain('3 格无法确定（数字连写，有不止一种拆法，请在表中分开填写）');
     expectNothingSent(c);
     expect(c.errors).toEqual([]);
     await c.page.screenshot({ path: path.join(SHOTS, 'selfcheck-txt-390.png'), fullPage: true });

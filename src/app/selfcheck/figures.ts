@@ -4,7 +4,7 @@
  * cell's state and how it was read, and the summary a township clerk reads first.
  */
 import { FACT_KEYS, type FactKeyInfo } from '../../parse/factKeys';
-import { cellStateText, READ_SHORT } from '../views/labels';
+import { cellStateText, isUndecided, READ_SHORT } from '../views/labels';
 import type { Cell, ParsedReport } from '../../parse/types';
 import type { CsvColumn } from '../csv';
 import type { FigureSource, ShownFinding } from './protocol';
@@ -54,14 +54,17 @@ export interface CellCounts {
   dash: number;
   text: number;
   missing: number;
+  /** of `text`: runs of figures printed together that split more than one way (无法确定) */
+  undecided: number;
 }
 
 export function cellCounts(rows: readonly FigureRow[]): CellCounts {
-  const n: CellCounts = { cells: 0, number: 0, blank: 0, dash: 0, text: 0, missing: 0 };
+  const n: CellCounts = { cells: 0, number: 0, blank: 0, dash: 0, text: 0, missing: 0, undecided: 0 };
   for (const r of rows) {
     if (!r.cell || r.info.section === 's1') continue;
     n.cells++;
     n[r.cell.state]++;
+    if (isUndecided(r.cell.state, r.cell.raw)) n.undecided++;
   }
   return n;
 }
@@ -84,7 +87,7 @@ export interface Summary {
 
 export function summary(rows: readonly FigureRow[], findings: readonly ShownFinding[]): Summary {
   const n = cellCounts(rows);
-  const unstated = [n.blank && `${n.blank} 格空白`, n.dash && `${n.dash} 格为横线或“无”`, n.text && `${n.text} 格是文字`, n.missing && `${n.missing} 格缺失`].filter(Boolean);
+  const unstated = [n.blank && `${n.blank} 格空白`, n.dash && `${n.dash} 格为横线或“无”`, n.undecided && `${n.undecided} 格无法确定（数字连写，有不止一种拆法，请在表中分开填写）`, n.text - n.undecided && `${n.text - n.undecided} 格是文字`, n.missing && `${n.missing} 格缺失`].filter(Boolean);
   const figures = `三张表共 ${n.cells} 格，读出 ${n.number} 个数字${unstated.length ? `；${unstated.join('，')}（这些格不按 0 计）` : '，每一格都读到了数字'}。`;
   const pass = findings.filter((f) => f.status === 'pass').length;
   const fails = failuresFirst(findings);
