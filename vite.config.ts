@@ -44,7 +44,16 @@ export default defineConfig({
   plugins: [svelte(), pdfjsAssets()],
   // build-db writes the detail shards to build/public/data/ (content-hashed names)
   publicDir: 'build/public',
-  build: { target: 'es2022', assetsInlineLimit: 0 },
+  build: {
+    target: 'es2022',
+    assetsInlineLimit: 0,
+    rolldownOptions: {
+      output: {
+        // the gzipped core keeps its double extension (gongkai-<hash>.sqlite.gz), as the data files do
+        assetFileNames: (a) => (a.names.some((n) => n.endsWith('.sqlite.gz')) ? 'assets/gongkai-[hash].sqlite.gz' : 'assets/[name]-[hash][extname]'),
+      },
+    },
+  },
   worker: { format: 'es' },
   test: {
     projects: [

@@ -29,6 +29,7 @@ import { CoreWriter, DEFAULT_SHARD_SIZE, shardFileName, type ShardListing } from
 import { toSimplified } from '../../src/parse/normalise';
 import type { Finding, ManifestRow } from '../../src/parse/types';
 import { PARSER_VERSION } from '../../src/parse/version';
+import { LARGE_DOWNLOAD_BYTES } from '../../src/db/protocol';
 import { describeEncoding, loadManifest, type Manifest } from './manifest';
 import type { ProcessedFile } from './pipeline';
 import { FilePool, type PoolOptions } from './pool';
@@ -53,6 +54,12 @@ export interface BuildOptions {
    * year and one directory per province beside the shards, and the core an index. Default 1 MiB.
    */
   splitGzipBytes?: number;
+  /**
+   * Recorded as build_info.large_download_bytes: a query of the site that would first
+   * download more than this of parts and directories waits for the reader's go-ahead
+   * (default LARGE_DOWNLOAD_BYTES, 8 MiB).
+   */
+  largeDownloadBytes?: number;
   /** file workers and the per-file time budget (default: every core, 120 s) */
   pool?: PoolOptions;
   log?: (line: string) => void;
@@ -92,7 +99,7 @@ export interface BuildSummary {
   shardBytes: number;
   /** gzip size of the whole core, before any split */
   gzipBytes: number;
-  /** per-year parts and per-province directories (0 when the core was not split) and their total size */
+  /** parts (one year of one province each) and per-province directories (0 when the core was not split) and their total size */
   parts: number;
   directories: number;
   partBytes: number;
@@ -383,6 +390,7 @@ function writeCore(ctx: BuildContext, patched: Patched): Written {
     files_without_manifest: filesWithoutManifest.join(' '),
   };
   if (ctx.opts.builtAt) info.built_at = ctx.opts.builtAt;
+  info.large_download_bytes = ctx.opts.largeDownloadBytes ?? LARGE_DOWNLOAD_BYTES;
   // every row is in the core now: the slim reports go before it is finished and split (1 GB at 200,000 reports)
   parsed.processed.length = 0;
   reports.length = 0;
@@ -397,7 +405,7 @@ function writeCore(ctx: BuildContext, patched: Patched): Written {
     ctx.phases.begin('核心文件超过拆分阈值：按年度、省份拆分');
     core = new Uint8Array(0);
     const split = splitCore(ctx.SQL, db, gzip, {
-      part: (year, bytes) => partFileName(year, sha(bytes)),
+      part: (year, directory, bytes) => partFileName(year, directory, sha(bytes)),
       directory: (id, bytes) => directoryFileName(id, sha(bytes)),
     });
     for (const f of [...split.parts, ...split.directories]) ctx.staging.stage(f.file, f.bytes);
@@ -482,7 +490,7 @@ export function formatSummary(s: BuildSummary): string {
   const mb = (n: number) => (n < 1024 * 1024 ? `${(n / 1024).toFixed(1)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`);
   if (s.parts) {
     lines.push(
-      `核心文件 gzip 后 ${mb(s.gzipBytes)}，超过拆分阈值 ${mb(s.splitGzipBytes)}：已拆分为 ${s.parts} 个年度分卷和 ${s.directories} 个省份目录文件（共 ${(s.partBytes / 1024).toFixed(1)} KB），核心文件仅作索引`,
+      `核心文件 gzip 后 ${mb(s.gzipBytes)}，超过拆分阈值 ${mb(s.splitGzipBytes)}：已拆分为 ${s.parts} 个分卷（每个一年一省）和 ${s.directories} 个省份目录文件（共 ${(s.partBytes / 1024).toFixed(1)} KB），核心文件仅作索引`,
     );
   }
   return lines.join('\n');

@@ -1,16 +1,26 @@
 /** The page's handle on the database worker: typed, promise-based named queries. */
 import type { QueryArgs, QueryName, QueryResult } from './queries';
-import type { LoadProgress, WorkerRequest, WorkerResponse } from './protocol';
+import type { LargeDownload, LoadProgress, WorkerRequest, WorkerResponse } from './protocol';
 import type { SqlResult } from './userSql';
 
-export type { LoadProgress };
+export type { LargeDownload, LoadProgress };
+
+/** A query the worker held back: it would download `large` first (see LARGE_DOWNLOAD_BYTES). */
+export class LargeDownloadError extends Error {
+  constructor(
+    message: string,
+    readonly large: LargeDownload,
+  ) {
+    super(message);
+  }
+}
 
 /** A researcher's SQL answered: the rows, and what the detail tables covered ('' = every report). */
 export type SqlAnswer = SqlResult & { note: string };
 
 export class DbClient {
   readonly ready: Promise<void>;
-  /** Hears the download progress of the database and of the per-year parts (loaded === total: done). */
+  /** Hears the download progress of the database and of the parts (one year of one province each) (loaded === total: done). */
   onProgress: ((p: LoadProgress) => void) | null = null;
   #worker: Worker;
   #next = 1;
@@ -35,7 +45,7 @@ export class DbClient {
         if (!p) return;
         this.#pending.delete(m.id);
         if (m.ok) p.resolve(m.result);
-        else p.reject(new Error(m.error));
+        else p.reject(m.large ? new LargeDownloadError(m.error, m.large) : new Error(m.error));
       });
     });
     this.#send({
@@ -67,11 +77,19 @@ export class DbClient {
   }
 
   run<K extends QueryName>(name: K, ...args: QueryArgs<K> extends undefined ? [] : [QueryArgs<K>]): Promise<QueryResult<K>> {
+    return this.runWith(name, args[0] as QueryArgs<K>, {});
+  }
+
+  /**
+   * A named query; with allowLarge, run even when it must first download more than
+   * LARGE_DOWNLOAD_BYTES (otherwise it rejects with a LargeDownloadError saying how much).
+   */
+  runWith<K extends QueryName>(name: K, args: QueryArgs<K>, opts: { allowLarge?: boolean }): Promise<QueryResult<K>> {
     const id = this.#next++;
     return new Promise((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
       // $state proxies cannot be cloned; plain JSON data can.
-      this.#send({ type: 'query', id, name, args: args[0] === undefined ? undefined : JSON.parse(JSON.stringify(args[0])) });
+      this.#send({ type: 'query', id, name, args: args === undefined ? undefined : JSON.parse(JSON.stringify(args)), allowLarge: opts.allowLarge });
     });
   }
 }

@@ -1,8 +1,9 @@
 /**
  * The split of a large core. When the core file would be too large to download
  * at once, the build moves
- *   - the rows of `reports` and `failures` into one part file per year (listed
- *     in the core's `parts`), and
+ *   - the rows of `reports` and `failures` into one part file per year and
+ *     province (listed in the core's `parts`): a report's own rows, or one
+ *     province's, are a small download at any size of the collection, and
  *   - the `organs`, every report's slim `report_index` row, its `source_files`
  *     row and the fine `rollups` (by city and county) into one directory file
  *     per province (listed in `directories`),
@@ -21,7 +22,7 @@ export interface PartInfo {
   kind: 'part' | 'directory';
   /** a part's year (null: reports without one); NaN for a directory */
   year: number | null;
-  /** a directory's province (null: unknown); null for a part */
+  /** the province of a directory, or of a part's reports (null: unknown) */
   province: string | null;
   file: string;
   reports: number;
@@ -42,9 +43,12 @@ export interface PartNeed {
 
 export const NO_NEED: PartNeed = {};
 
-/** Content-addressed name of a part, given its year and the hex SHA-256 of its gzipped bytes. */
-export function partFileName(year: number | null, sha256hex: string): string {
-  return `part-${year ?? 'unknown'}-${sha256hex.slice(0, 12)}.sqlite.gz`;
+/**
+ * Content-addressed name of a part, given its year, the number of its province's
+ * directory and the hex SHA-256 of its gzipped bytes.
+ */
+export function partFileName(year: number | null, directory: number, sha256hex: string): string {
+  return `part-${year ?? 'unknown'}-${directory}-${sha256hex.slice(0, 12)}.sqlite.gz`;
 }
 
 /** Content-addressed name of a directory, given its number and the hex SHA-256 of its gzipped bytes. */
@@ -56,9 +60,10 @@ const filenameOf = (db: Database) => (db as unknown as { filename: string }).fil
 
 /** The core's parts and directories (both empty when the build did not split). */
 export function readParts(core: Database): PartInfo[] {
-  const parts = (core.exec('SELECT part_id, year, file, reports, bytes FROM parts ORDER BY year IS NULL, year')[0]?.values ?? []).map(
-    ([id, year, file, reports, bytes]): PartInfo => ({
-      id: Number(id), kind: 'part', year: year === null ? null : Number(year), province: null, file: String(file), reports: Number(reports), bytes: Number(bytes),
+  const parts = (core.exec('SELECT part_id, year, province, file, reports, bytes FROM parts ORDER BY part_id')[0]?.values ?? []).map(
+    ([id, year, province, file, reports, bytes]): PartInfo => ({
+      id: Number(id), kind: 'part', year: year === null ? null : Number(year), province: province === null ? null : String(province),
+      file: String(file), reports: Number(reports), bytes: Number(bytes),
     }),
   );
   const dirs = (core.exec('SELECT directory_id, province, file, reports, bytes FROM directories ORDER BY directory_id')[0]?.values ?? []).map(
@@ -80,7 +85,10 @@ export function reportFilesOf(core: Database): ReportFiles {
   return (id) => {
     for (const r of runs) {
       const k = id - r.first;
-      if (k >= 0 && k < r.part.length) return r.part[k] ? { part: r.part[k], directory: r.directory[k] } : undefined;
+      if (k < 0 || k >= r.directory.length) continue;
+      // two bytes per report, little-endian: there may be more parts than 255 (years × provinces)
+      const part = r.part[2 * k] | (r.part[2 * k + 1] << 8);
+      return part ? { part, directory: r.directory[k] } : undefined;
     }
     return undefined;
   };
@@ -90,14 +98,16 @@ export function reportFilesOf(core: Database): ReportFiles {
 export function partsFor(parts: readonly PartInfo[], need: PartNeed, where?: ReportFiles): PartInfo[] {
   const out = new Set<PartInfo>();
   const years = need.years;
+  const provinces = need.provinces;
   if (years) {
     for (const p of parts) {
       if (p.kind !== 'part') continue;
+      // a part is one year's reports of one province: the need's provinces narrow the parts too
+      if (provinces && provinces !== 'all' && !provinces.includes(p.province)) continue;
       if (years === 'all') out.add(p);
       else if (p.year === null ? years.from == null && years.to == null : (years.from == null || p.year >= years.from) && (years.to == null || p.year <= years.to)) out.add(p);
     }
   }
-  const provinces = need.provinces;
   if (provinces) {
     for (const p of parts) if (p.kind === 'directory' && (provinces === 'all' || provinces.includes(p.province))) out.add(p);
   }
@@ -149,11 +159,11 @@ export interface SplitFile {
 export interface SplitDatabase {
   /** the core without the moved rows, listing the parts and directories */
   index: Uint8Array;
-  parts: (SplitFile & { year: number | null; reports: number })[];
+  parts: (SplitFile & { year: number | null; province: string | null; reports: number })[];
   directories: (SplitFile & { province: string | null; organs: number; reports: number })[];
 }
 
-/** Report ids per report_files row. */
+/** Report ids per report_files row (its `part` blob is two bytes a report: 128 KB). */
 const REPORT_FILES_RUN = 65536;
 
 function newFile(SQL: SqlJsStatic, full: Database, extra = ''): Database {
@@ -186,26 +196,34 @@ export function splitCore(
   SQL: SqlJsStatic,
   core: Uint8Array | Database,
   pack: (bytes: Uint8Array) => Uint8Array,
-  name: { part: (year: number | null, packed: Uint8Array) => string; directory: (id: number, packed: Uint8Array) => string },
+  name: { part: (year: number | null, directory: number, packed: Uint8Array) => string; directory: (id: number, packed: Uint8Array) => string },
 ): SplitDatabase {
   // an open core (the build's, just finished) is split where it is and closed: a copy of a
   // 200,000-report core is some 300 MB in JavaScript and as much again in sql.js's file system
   const full = core instanceof Uint8Array ? new SQL.Database(core.slice()) : core;
   try {
-    const years = (full.exec('SELECT DISTINCT year FROM reports ORDER BY year IS NULL, year')[0]?.values ?? []).map(([y]) => (y === null ? null : Number(y)));
+    // directories in province order (the unknown province first), numbered from 1
+    const provinces = (full.exec('SELECT DISTINCT province FROM organs ORDER BY province')[0]?.values ?? []).map(([p]) => (p === null ? null : String(p)));
+    if (provinces.length > 255) throw new Error('拆分文件过多（省份超过 255 个）');
+    const dirOf = new Map(provinces.map((p, i) => [p, i + 1]));
+    // one part per year and province that has reports: years ascending (none last), then the directories' order
+    const cells = (full.exec(
+      'SELECT DISTINCT r.year, o.province FROM reports r JOIN organs o USING (organ_id) ORDER BY r.year IS NULL, r.year, o.province',
+    )[0]?.values ?? []).map(([y, p]) => ({ year: y === null ? null : Number(y), province: p === null ? null : String(p) }));
+    if (cells.length > 65535) throw new Error('拆分文件过多（年度与省份组合超过 65535 个）');
     const parts: SplitDatabase['parts'] = [];
-    for (const year of years) {
+    for (const { year, province } of cells) {
       const part = newFile(SQL, full);
-      part.run('INSERT INTO reports SELECT * FROM src.reports WHERE year IS ? ORDER BY report_id', [year]);
+      const where = 'r.year IS ? AND r.organ_id IN (SELECT organ_id FROM src.organs WHERE province IS ?)';
+      part.run(`INSERT INTO reports SELECT r.* FROM src.reports r WHERE ${where} ORDER BY r.report_id`, [year, province]);
       part.run(
-        `INSERT INTO failures SELECT f.* FROM src.failures f JOIN src.reports r USING (report_id) WHERE r.year IS ? ORDER BY f.report_id, f.check_id`,
-        [year],
+        `INSERT INTO failures SELECT f.* FROM src.failures f JOIN src.reports r USING (report_id) WHERE ${where} ORDER BY f.report_id, f.check_id`,
+        [year, province],
       );
       const reports = Number(part.exec('SELECT COUNT(*) FROM reports')[0].values[0][0]);
       const packed = pack(closeFile(part));
-      parts.push({ year, reports, bytes: packed, file: name.part(year, packed) });
+      parts.push({ year, province, reports, bytes: packed, file: name.part(year, dirOf.get(province)!, packed) });
     }
-    const provinces = (full.exec('SELECT DISTINCT province FROM organs ORDER BY province')[0]?.values ?? []).map(([p]) => (p === null ? null : String(p)));
     const directories: SplitDatabase['directories'] = [];
     for (const [i, province] of provinces.entries()) {
       const dir = newFile(SQL, full, `DROP VIEW report_index; ${REPORT_INDEX_TABLE} ${ROLLUP_FINE_TABLE}`);
@@ -234,12 +252,10 @@ export function splitCore(
     full.run(REPORT_INDEX_TABLE);
     full.run(ROLLUP_FINE_TABLE);
     // which part and directory hold each report: one byte each per report id
-    if (years.length > 255 || provinces.length > 255) throw new Error('拆分文件过多（年度或省份超过 255 个）');
     const where = full.exec(
       `SELECT r.report_id, r.year, o.province FROM reports r JOIN organs o USING (organ_id) ORDER BY r.report_id`,
     )[0]?.values ?? [];
-    const partOf = new Map(years.map((y, i) => [y, i + 1]));
-    const dirOf = new Map(provinces.map((p, i) => [p, i + 1]));
+    const partOf = new Map(cells.map((c, i) => [`${c.year}|${c.province}`, i + 1]));
     const runs = new Map<number, { part: Uint8Array; directory: Uint8Array }>();
     const maxId = Number(where[where.length - 1]?.[0] ?? 0);
     for (const [id, year, province] of where) {
@@ -247,11 +263,14 @@ export function splitCore(
       let run = runs.get(first);
       if (!run) {
         const len = Math.min(REPORT_FILES_RUN, maxId - first + 1);
-        run = { part: new Uint8Array(len), directory: new Uint8Array(len) };
+        run = { part: new Uint8Array(2 * len), directory: new Uint8Array(len) };
         runs.set(first, run);
       }
-      run.part[Number(id) - first] = partOf.get(year === null ? null : Number(year))!;
-      run.directory[Number(id) - first] = dirOf.get(province === null ? null : String(province))!;
+      const k = Number(id) - first;
+      const part = partOf.get(`${year === null ? null : Number(year)}|${province === null ? null : String(province)}`)!;
+      run.part[2 * k] = part & 0xff;
+      run.part[2 * k + 1] = part >> 8;
+      run.directory[k] = dirOf.get(province === null ? null : String(province))!;
     }
     const rf = full.prepare('INSERT INTO report_files (first_report_id, part, directory) VALUES (?, ?, ?)');
     for (const [first, run] of [...runs].sort((a, b) => a[0] - b[0])) rf.run([first, run.part, run.directory]);
@@ -261,8 +280,8 @@ export function splitCore(
     full.run("DELETE FROM source_files WHERE outcome = 'ok'");
     full.run('DELETE FROM reports');
     full.run('DELETE FROM organs');
-    const pi = full.prepare('INSERT INTO parts (part_id, year, file, reports, bytes) VALUES (?, ?, ?, ?, ?)');
-    parts.forEach((p, i) => pi.run([i + 1, p.year, p.file, p.reports, p.bytes.length]));
+    const pi = full.prepare('INSERT INTO parts (part_id, year, province, file, reports, bytes) VALUES (?, ?, ?, ?, ?, ?)');
+    parts.forEach((p, i) => pi.run([i + 1, p.year, p.province, p.file, p.reports, p.bytes.length]));
     pi.free();
     const di = full.prepare('INSERT INTO directories (directory_id, province, file, organs, reports, bytes) VALUES (?, ?, ?, ?, ?, ?)');
     directories.forEach((d, i) => di.run([i + 1, d.province, d.file, d.organs, d.reports, d.bytes.length]));

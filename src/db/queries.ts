@@ -60,7 +60,7 @@ export interface Meta {
   reports: number;
   /** the detail files: file, first_report_id, last_report_id, bytes */
   shards: Table;
-  /** the per-year part files when the build split the core (else empty): year, file, reports, bytes */
+  /** the part files when the build split the core (else empty): year, file, reports, bytes */
   parts: Table;
   /** input files by outcome: outcome (ok / partial / failed), n */
   files: Table;
@@ -68,7 +68,7 @@ export interface Meta {
 
 /** From the index alone (the rollups and organ counts), split or not. */
 export function meta(db: Queryable): Meta {
-  const parts = db.all('SELECT year, file, reports, bytes FROM parts ORDER BY year IS NULL, year');
+  const parts = db.all('SELECT year, province, file, reports, bytes FROM parts ORDER BY part_id');
   const years = nums(db.all('SELECT DISTINCT year FROM rollups_province WHERE year IS NOT NULL ORDER BY year'), 'year') as number[];
   const levels = strs(db.all('SELECT DISTINCT level FROM organ_counts WHERE level IS NOT NULL ORDER BY level'), 'level');
   const regions = db.all(
@@ -95,18 +95,20 @@ const likeEscape = (t: string) => t.replace(/[\\%_]/g, (c) => '\\' + c);
  * filters (traditional characters match their simplified form), shortest names
  * first, at most ORGAN_SEARCH_LIMIT, with how many matched in all.
  */
-export function organSearch(db: Queryable, a: { text: string }): { organs: Table; total: number } {
+export function organSearch(db: Queryable, a: { text: string; province?: string }): { organs: Table; total: number } {
   const text = a.text.trim().replace(/\s+/g, '');
   if (!text) return { organs: EMPTY_TABLE, total: 0 };
   const like = `%${likeEscape(text)}%`;
   const simple = `%${likeEscape(simplifyOrganChars(text))}%`;
-  const where = "(o.name LIKE ? ESCAPE '\\' OR o.name_simplified LIKE ? ESCAPE '\\')";
-  const total = nums(db.all(`SELECT COUNT(*) AS n FROM organs o WHERE ${where}`, [like, simple]), 'n')[0] ?? 0;
+  // with a province chosen, its organs only (a split build then reads that province's directory alone)
+  const where = `(o.name LIKE ? ESCAPE '\\' OR o.name_simplified LIKE ? ESCAPE '\\')${a.province ? ' AND o.province = ?' : ''}`;
+  const params = a.province ? [like, simple, a.province] : [like, simple];
+  const total = nums(db.all(`SELECT COUNT(*) AS n FROM organs o WHERE ${where}`, params), 'n')[0] ?? 0;
   const organs = db.all(
     `SELECT o.organ_key, o.name, o.province, o.city, o.county, o.level,
        (SELECT COUNT(*) FROM report_index r WHERE r.organ_id = o.organ_id) AS reports
      FROM organs o WHERE ${where} ORDER BY length(o.name), o.name, o.organ_key LIMIT ${ORGAN_SEARCH_LIMIT}`,
-    [like, simple],
+    params,
   );
   return { organs, total };
 }
@@ -584,7 +586,7 @@ export type QueryResult<K extends QueryName> = ReturnType<(typeof QUERIES)[K]>;
 export const PART_NEEDS: { [K in QueryName]: (args: QueryArgs<K>, db: Queryable) => PartNeed } = {
   meta: () => NO_NEED,
   // a search over every organ, and a link's organ or report key, read every directory (a split build's organs are there)
-  organSearch: () => ({ provinces: 'all' }),
+  organSearch: (a) => ({ provinces: a.province ? [a.province] : 'all' }),
   organByKey: () => ({ provinces: 'all' }),
   overview: (f) => (overviewRollup(f) ? NO_NEED : { provinces: provincesOf(f) }),
   reportList: (a, db) => {

@@ -5,7 +5,7 @@
  */
 import { FACT_KEYS } from '../parse/factKeys';
 
-export const SCHEMA_VERSION = 7;
+export const SCHEMA_VERSION = 8;
 
 function factColumns(): string {
   return FACT_KEYS.map((f, i) => {
@@ -29,9 +29,9 @@ export const HEADER = `-- gongkai database schema, version ${SCHEMA_VERSION} (al
 --   detail-<hash>.sqlite.gz detail shards (gzip-compressed SQLite), each for a range of
 --                           report_id (listed in the core's \`shards\`): every finding with
 --                           its evidence, where each number was printed, and the prose.
---   part-<year>-<hash>.sqlite.gz, dir-<n>-<hash>.sqlite.gz  only when the core would
---                           exceed the split threshold (1 MB gzip): the rows of \`reports\`,
---                           \`failures\` and their \`source_files\` of one year each, and the
+--   part-<year>-<n>-<hash>.sqlite.gz, dir-<n>-<hash>.sqlite.gz  only when the core would
+--                           exceed the split threshold (1 MB gzip): the rows of \`reports\`
+--                           and \`failures\` of one year and one province each, and the
 --                           \`organs\`, \`report_index\` and fine \`rollups\` of one province each
 --                           (same tables as the core), listed in \`parts\` and \`directories\`.
 --                           The core is then an index: the rollups, the lists, report_files.
@@ -40,7 +40,7 @@ export const HEADER = `-- gongkai database schema, version ${SCHEMA_VERSION} (al
 --   open('detail-1a2b3c4d5e6f.sqlite', 'wb').write(gzip.open('detail-1a2b3c4d5e6f.sqlite.gz').read())
 --   db.execute("ATTACH 'detail-1a2b3c4d5e6f.sqlite' AS d1")
 -- and, when \`parts\` is not empty, copy each part's and directory's rows into the core:
---   db.execute("ATTACH 'part-2021.sqlite' AS p")
+--   db.execute("ATTACH 'part-2021-3.sqlite' AS p")
 --   db.execute("INSERT INTO reports SELECT * FROM p.reports")   -- and failures, source_files,
 --                                                                -- organs, report_index, rollups
 `;
@@ -51,6 +51,7 @@ export function coreSchemaSql(): string {
 
 -- Properties of this build: schema_version, parser_version, input_hash (SHA-256
 -- over the inputs), reports_ok / reports_partial / reports_failed, findings_* counts,
+-- large_download_bytes (the site asks the reader before a query downloads more than this),
 -- built_at (the newest input's date — its last commit, or its modification time when not
 -- committed; SOURCE_DATE_EPOCH overrides — never the clock).
 CREATE TABLE build_info (
@@ -123,7 +124,7 @@ CREATE INDEX reports_template ON reports (template);
 -- report's year or key read. A report's key in links is organs.organ_key || '-' ||
 -- year (or 'x') || '-' || the first 6 hex of its source file's sha256. Here a view over reports; in a split index (see parts) a table
 -- with every report's row — organ_name NULL there where it equals organs.name — so
--- those views need no per-year part.
+-- those views need no part.
 ${REPORT_INDEX_VIEW}
 
 -- Labels for every fact column, so a client can label anything without hard-coding.
@@ -171,12 +172,13 @@ CREATE TABLE schema_docs (
   PRIMARY KEY (file, table_name, position)
 ) WITHOUT ROWID;
 
--- The per-year part files, when the build split the core (empty otherwise): the
--- rows of reports, failures and source_files of each year are in its part, not in this file.
+-- The part files, when the build split the core (empty otherwise): the
+-- rows of reports and failures of each year and province are in its part, not in this file.
 CREATE TABLE parts (
-  part_id INTEGER PRIMARY KEY,
-  year    INTEGER,           -- the reports' year; NULL for reports without a year
-  file    TEXT NOT NULL,     -- part-<year|unknown>-<first 12 hex of its SHA-256>.sqlite.gz
+  part_id  INTEGER PRIMARY KEY,
+  year     INTEGER,          -- the reports' year; NULL for reports without a year
+  province TEXT,             -- the reports' organs' province; NULL: unknown
+  file     TEXT NOT NULL,    -- part-<year|unknown>-<directory_id of the province>-<first 12 hex of its SHA-256>.sqlite.gz
   reports INTEGER NOT NULL,  -- rows of reports in the part
   bytes   INTEGER NOT NULL
 );
@@ -193,9 +195,10 @@ CREATE TABLE directories (
 );
 
 -- Where a report's rows are in a split build (empty otherwise): for the report ids
--- first_report_id … first_report_id + length(part) − 1, byte k of \`part\` is the
--- parts.part_id and byte k of \`directory\` the directories.directory_id of report
--- first_report_id + k (0: no such report). In Python: blob[report_id - first].
+-- first_report_id … first_report_id + length(directory) − 1, bytes 2k and 2k+1 of \`part\`
+-- are the parts.part_id (little-endian) and byte k of \`directory\` the
+-- directories.directory_id of report first_report_id + k (0: no such report).
+-- In Python: int.from_bytes(part[2*k:2*k+2], 'little'), directory[k].
 CREATE TABLE report_files (
   first_report_id INTEGER PRIMARY KEY,
   part            BLOB NOT NULL,

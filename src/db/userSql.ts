@@ -4,7 +4,7 @@
  *
  *   tablesRead    which tables the statements read, from SQLite's own plan
  *                 (EXPLAIN: the b-trees each statement opens), so the worker
- *                 can load the per-year parts and attach the detail shards first
+ *                 can load the parts (one year of one province each) and attach the detail shards first
  *   pickShards    which detail shards to attach (SQLite attaches at most 10 files)
  *   runReadOnly   the statements one at a time, each with PRAGMA query_only set
  *                 just before it runs: SQLite itself refuses any write, even after

@@ -5,7 +5,7 @@
  * (findings, provenance, prose) are fetched only when a query needs a report's
  * detail, ATTACHed to the core, and seen through TEMP views with the tables'
  * own names — so queries read `findings` or `cell_provenance` as if one file.
- * When the build split the core into per-year parts, each query first loads
+ * When the build split the core into parts (one year of one province each), each query first loads
  * the parts of the years it reads (copied into the core's reports and failures,
  * kept for the session; a report's own part only, found by its year in the
  * index), and the page is told the download progress.
@@ -17,7 +17,7 @@ import { loadPart, partsFor, readParts, reportFilesOf, type PartInfo, type PartN
 import { DETAIL_IDS, PART_NEEDS, QUERIES, type QueryName, type Queryable } from './queries';
 import { tableFromExec } from './table';
 import { detailNote, pickShards, readsDetail, readsMain, reportRangesIn, runReadOnly, tablesRead } from './userSql';
-import type { LoadProgress, WorkerRequest, WorkerResponse } from './protocol';
+import { LARGE_DOWNLOAD_BYTES, type LargeDownload, type LoadProgress, type WorkerRequest, type WorkerResponse } from './protocol';
 
 /** SQLite attaches at most 10 files; keep the most recently used shards. */
 const MAX_ATTACHED = 8;
@@ -37,7 +37,7 @@ interface Opened {
   /** shard id → its open database, in order of use (oldest first) */
   attached: Map<number, Database>;
   detailBase: string;
-  /** per-year parts and per-province directories (empty when the core holds every report) */
+  /** parts (one year of one province each) and per-province directories (empty when the core holds every report) */
   parts: PartInfo[];
   /** which part and directory hold a report (split builds) */
   reportFiles: ReportFiles;
@@ -45,6 +45,8 @@ interface Opened {
   partLoads: Map<string, Promise<void>>;
   /** shard id → its fetch and ATTACH while in flight */
   shardLoads: Map<number, Promise<void>>;
+  /** a query that would download more than this first waits for the reader (build_info.large_download_bytes) */
+  largeBytes: number;
 }
 
 let ready: Promise<Opened> | null = null;
@@ -130,17 +132,20 @@ async function open(dbUrl: string, detailBase: string): Promise<Opened> {
     totalBytes = total ?? 0;
     progress({ loaded: 0, total: 1, bytes: received, totalBytes, what: '数据库' }, received === 0);
   };
-  const [SQL, bytes] = await Promise.all([initSqlJs({ locateFile: () => wasmUrl }), fetchBytes(dbUrl, `数据库文件 ${fileOf(dbUrl)} `, onBytes)]);
+  const [SQL, bytes] = await Promise.all([initSqlJs({ locateFile: () => wasmUrl }), fetchData(dbUrl, `数据库文件 ${fileOf(dbUrl)} `, onBytes)]);
   progress({ loaded: 1, total: 1, bytes: bytes.length, totalBytes: bytes.length, what: '数据库' }, true);
   let core: Database;
   let shards: ShardInfo[];
   let parts: PartInfo[];
+  let largeBytes = LARGE_DOWNLOAD_BYTES;
   try {
     core = new SQL.Database(bytes);
     core.exec('SELECT 1 FROM reports LIMIT 1');
     const res = core.exec('SELECT shard_id, first_report_id, last_report_id, file FROM shards ORDER BY first_report_id');
     shards = (res[0]?.values ?? []).map(([id, first, last, file]) => ({ id: Number(id), first: Number(first), last: Number(last), file: String(file) }));
     parts = readParts(core);
+    const large = core.exec("SELECT value FROM build_info WHERE key = 'large_download_bytes'")[0]?.values[0]?.[0];
+    largeBytes = large == null || !/^\d+$/.test(String(large)) ? LARGE_DOWNLOAD_BYTES : Number(large);
     // parts are copied into this in-memory file: no journal on disk to write, a larger page cache
     // (about a third less time per part on a synthetic 200,000-report build)
     if (parts.length) core.run('PRAGMA journal_mode = MEMORY; PRAGMA cache_size = -65536');
@@ -157,6 +162,7 @@ async function open(dbUrl: string, detailBase: string): Promise<Opened> {
     reportFiles: reportFilesOf(core),
     partLoads: new Map(),
     shardLoads: new Map(),
+    largeBytes,
     q: { all: (sql, params) => tableFromExec(core.exec(sql, params ?? [])) },
   };
 }
@@ -172,7 +178,7 @@ interface Batch {
 let batch: Batch | null = null;
 
 const partLabel = (p: PartInfo) =>
-  p.kind === 'directory' ? `${p.province ?? '地区不详'}机关目录` : p.year === null ? '无年度报告的数据' : `${p.year} 年数据`;
+  p.kind === 'directory' ? `${p.province ?? '地区不详'}机关目录` : `${p.year === null ? '年度不详' : `${p.year} 年`}${p.province ?? '地区不详'}数据`;
 
 function batchProgress(b: Batch, force: boolean): void {
   const next = b.pending[0];
@@ -199,6 +205,21 @@ async function loadOnePart(o: Opened, p: PartInfo): Promise<void> {
     b.pending.splice(b.pending.indexOf(p), 1);
     if (b.loaded === b.total && batch === b) batch = null;
     batchProgress(b, true);
+  }
+}
+
+/** What loading a need would download now (the files not loaded or loading yet). */
+function toDownload(o: Opened, need: PartNeed): LargeDownload {
+  const files = partsFor(o.parts, need, o.reportFiles).filter((p) => !o.partLoads.has(p.file));
+  return { bytes: files.reduce((n, p) => n + p.bytes, 0), files: files.length };
+}
+
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
+
+/** A query held back for its download, with what it would fetch. */
+class TooLarge extends Error {
+  constructor(readonly large: LargeDownload) {
+    super(`显示这里需要先下载 ${large.files} 个数据文件，约 ${mb(large.bytes)} MB（全国范围的单份报告数据）。选择省份后只下载该省的数据，会快得多。`);
   }
 }
 
@@ -257,7 +278,7 @@ async function attachOne(o: Opened, s: ShardInfo): Promise<void> {
   refreshDetailViews(o.core, [...o.attached.keys()]);
 }
 
-/** The core's tables whose rows a split build keeps in the per-year parts, and in the per-province directories. */
+/** The core's tables whose rows a split build keeps in the parts (one year of one province each), and in the per-province directories. */
 const PART_TABLES = ['reports', 'failures'];
 const DIRECTORY_TABLES = ['organs', 'report_index', 'source_files', 'rollups'];
 
@@ -308,8 +329,10 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
     if (!fn) throw new Error(`未知查询：${m.name}`);
     const detail = DETAIL_IDS[m.name] as ((args: unknown) => number[]) | undefined;
     if (o.parts.length) {
-      const need = PART_NEEDS[m.name as QueryName] as (args: unknown, db: Queryable) => PartNeed;
-      await ensureParts(o, need(m.args, o.q));
+      const need = (PART_NEEDS[m.name as QueryName] as (args: unknown, db: Queryable) => PartNeed)(m.args, o.q);
+      const large = toDownload(o, need);
+      if (large.bytes > o.largeBytes && !m.allowLarge) throw new TooLarge(large);
+      await ensureParts(o, need);
     }
     const ids = detail ? detail(m.args) : [];
     if (detail) await ensureDetail(o, ids);
@@ -326,6 +349,6 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
     }
     post({ type: 'result', id: m.id, ok: true, result });
   } catch (e) {
-    post({ type: 'result', id: m.id, ok: false, error: e instanceof Error ? e.message : String(e) });
+    post({ type: 'result', id: m.id, ok: false, error: e instanceof Error ? e.message : String(e), ...(e instanceof TooLarge ? { large: e.large } : {}) });
   }
 };

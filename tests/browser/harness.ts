@@ -149,7 +149,11 @@ export async function buildSiteOf(buildDir: string, outDir: string): Promise<voi
   const redirect: Plugin = {
     name: 'test-database',
     enforce: 'pre',
-    resolveId: (id) => (/(^|\/)build\/gongkai\.sqlite\?url$/.test(id) ? `${dbFile}?url` : null),
+    // both imports: the gzipped core the page loads and the plain one its links download
+    resolveId: (id) => {
+      const m = /(^|\/)build\/gongkai\.sqlite(\.gz)?\?url$/.exec(id);
+      return m ? `${dbFile}${m[2] ?? ''}?url` : null;
+    },
   };
   await build({
     root: path.resolve('.'),

@@ -4,7 +4,7 @@
  * project into a temporary outDir with that database, served locally. The
  * overview and 依申请公开 must show what the unsplit site (dist/) shows, from
  * the index's rollups without any part; a view of single reports' rows (合规)
- * filtered to one year fetches only that year's part; a progress indicator
+ * filtered to one year fetches only that year's parts (one a province); a progress indicator
  * shows while parts download. The repo's build/ and dist/ are not touched.
  */
 import fs from 'node:fs';
@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import initSqlJs from 'sql.js';
 import { buildDatabase } from '../../scripts/lib/buildDatabase';
 import { DIST, buildSiteOf, launchBrowser, serveStatic, watchErrors, type StaticServer } from './harness';
 
@@ -46,6 +47,8 @@ let whole: StaticServer;
 /** paths requested of the split site, in order */
 let requests: string[] = [];
 let parts: string[];
+/** part file → the province of its reports (from the index's parts table) */
+let provinceOf: Map<string, string | null>;
 
 beforeAll(async () => {
   expect(fs.existsSync(path.join(DIST, 'index.html')), 'dist/ is built by npm run test:browser').toBe(true);
@@ -56,8 +59,14 @@ beforeAll(async () => {
     builtAt: '2026-11-21',
     splitGzipBytes: 1,
   });
-  expect(summary.parts).toBe(3);
+  // 2019, 2020 (two provinces), 2021
+  expect(summary.parts).toBe(4);
   parts = fs.readdirSync(path.join(BUILD, 'public', 'data')).filter((f) => f.startsWith('part-')).sort();
+  const SQL = await initSqlJs();
+  const index = new SQL.Database(fs.readFileSync(path.join(BUILD, 'gongkai.sqlite')));
+  provinceOf = new Map((index.exec('SELECT file, province FROM parts')[0]?.values ?? []).map(([f, p]) => [String(f), p === null ? null : String(p)]));
+  index.close();
+  expect([...provinceOf.keys()].sort()).toEqual(parts);
   await buildSiteOf(BUILD, OUT);
   expect(fs.readdirSync(path.join(OUT, 'data')).filter((f) => f.startsWith('part-')).sort()).toEqual(parts);
   split = await serveStatic(OUT, '/', (rel) => {
@@ -131,7 +140,7 @@ describe('the site over per-year parts', () => {
     await b.close();
   });
 
-  test('合规 with 年度 2020 至 2020 on a fresh load fetches only the 2020 part; widening to 2021 adds only 2021', async () => {
+  test('合规 with 年度 2020 至 2020 on a fresh load fetches only the 2020 parts; widening to 2021 adds only 2021', async () => {
     requests = [];
     const page = await browser.newPage();
     const errors = watchErrors(page);
@@ -146,17 +155,18 @@ describe('the site over per-year parts', () => {
     await ref.goto(`${whole.url}?v=1&view=compliance&from=2020&to=2020`);
     expect(data).toEqual(await figureData(ref, MATRIX));
     await ref.close();
-    expect(partRequests()).toEqual([`data/${parts.find((p) => p.startsWith('part-2020-'))}`]);
+    expect(partRequests()).toEqual(parts.filter((p) => p.startsWith('part-2020-')).map((p) => `data/${p}`));
+    expect(partRequests()).toHaveLength(2);
 
     await page.getByLabel('至', { exact: true }).selectOption('2021');
     await expect.poll(async () => YEAR_2021.test(await figureData(page, MATRIX))).toBe(true);
     expect(partRequests()).toEqual(parts.filter((p) => /^part-202[01]-/.test(p)).map((p) => `data/${p}`));
-    expect(requests.filter((r) => r.includes('part-2020-'))).toHaveLength(1); // loaded once, kept
+    expect(requests.filter((r) => r.includes('part-2020-'))).toHaveLength(2); // each loaded once, kept
     expect(errors).toEqual([]);
     await page.close();
   });
 
-  test("opening a report fetches only its own year's part", async () => {
+  test("opening a report fetches only its own year's part of its province", async () => {
     requests = [];
     const page = await browser.newPage();
     const errors = watchErrors(page);
@@ -181,7 +191,7 @@ describe('the site over per-year parts', () => {
       await page.goto(`${front.url}?v=1&view=compliance`);
       const indicator = page.getByTestId('load-progress');
       await indicator.waitFor({ state: 'visible', timeout: 30_000 });
-      await expect.poll(() => indicator.innerText()).toMatch(/正在加载 20\d\d 年数据 \(\d\/\d\)…/);
+      await expect.poll(() => indicator.innerText()).toMatch(/正在加载 20\d\d 年\S+数据 \(\d\/\d\)…/);
       expect(await indicator.getAttribute('role')).toBe('status');
       expect(await indicator.getAttribute('aria-live')).toBe('polite');
       expect(await indicator.locator('progress').count()).toBe(1);
@@ -190,7 +200,7 @@ describe('the site over per-year parts', () => {
       await indicator.waitFor({ state: 'detached', timeout: 30_000 });
       expect(await figureData(page, MATRIX)).toMatch(/2021(2019|2021)/);
       expect(await indicator.count()).toBe(0);
-      expect(front.requests.filter((r) => r.includes('/data/part-'))).toHaveLength(3);
+      expect(front.requests.filter((r) => r.includes('/data/part-'))).toHaveLength(4);
       expect(errors).toEqual([]);
       await page.close();
     } finally {
@@ -216,9 +226,118 @@ describe('the site over per-year parts', () => {
     await page.getByRole('button', { name: '载入黑龙江省 2021 年及以前的数据并比对' }).click();
     await expect.poll(() => cross.innerText(), { timeout: 30_000 }).toMatch(/C18 上年结转=上年报告结转下年度：与 2021 年报告/);
     const fetched = requests.slice(before).filter((r) => r.startsWith('data/'));
-    expect(fetched.filter((r) => r.startsWith('data/part-')).sort()).toEqual(parts.filter((p) => /^part-20(19|20|21)-/.test(p)).map((p) => `data/${p}`));
+    // 黑龙江省's parts only: the earlier reports of an organ are in its own province
+    const hlj = parts.filter((p) => /^part-20(19|20|21)-/.test(p) && provinceOf.get(p) === '黑龙江省');
+    expect(hlj.length).toBeGreaterThan(0);
+    expect(hlj.length).toBeLessThan(parts.length);
+    expect(fetched.filter((r) => r.startsWith('data/part-')).sort()).toEqual(hlj.map((p) => `data/${p}`));
     expect(fetched.some((r) => r.startsWith('data/dir-'))).toBe(true);
     expect(errors).toEqual([]);
     await page.close();
+  });
+});
+
+/**
+ * The size guard: a build whose large_download_bytes lies between one province's
+ * files and every province's. 合规 unfiltered would download every part: the page
+ * says how much, fetches nothing, and loads once the reader agrees; with 省份 set it
+ * loads that province's files without asking. 搜索机关 likewise.
+ */
+describe('a query that would download more than large_download_bytes waits for the reader', () => {
+  const GUARD = path.join(TMP, 'guard');
+  const GUARD_OUT = path.join(TMP, 'guard-dist');
+  let server: StaticServer;
+  let asked: string[] = [];
+  let province = '';
+  beforeAll(async () => {
+    const SQL = await initSqlJs();
+    const index = new SQL.Database(fs.readFileSync(path.join(BUILD, 'gongkai.sqlite')));
+    // each province's directory and parts together, the largest of them
+    const per = index.exec(
+      `SELECT d.province, d.bytes + COALESCE((SELECT SUM(p.bytes) FROM parts p WHERE p.province IS d.province), 0) AS bytes
+       FROM directories d WHERE d.province IS NOT NULL ORDER BY bytes DESC`,
+    )[0].values;
+    const all = Number(index.exec('SELECT (SELECT SUM(bytes) FROM parts) + (SELECT SUM(bytes) FROM directories)')[0].values[0][0]);
+    index.close();
+    province = String(per[0][0]);
+    const limit = Number(per[0][1]) + 1;
+    expect(all).toBeGreaterThan(limit);
+    await buildDatabase({
+      reportsDir: path.resolve('data/reports'),
+      manifestPath: path.resolve('data/manifest.csv'),
+      outFile: path.join(GUARD, 'gongkai.sqlite'),
+      builtAt: '2026-11-21',
+      splitGzipBytes: 1,
+      largeDownloadBytes: limit,
+    });
+    await buildSiteOf(GUARD, GUARD_OUT);
+    server = await serveStatic(GUARD_OUT, '/', (rel) => {
+      asked.push(rel);
+      return null;
+    });
+  });
+  afterAll(async () => server?.close());
+
+  test('合规 unfiltered asks first, fetching no part; 下载并显示 loads every part and draws the matrix', async () => {
+    asked = [];
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}?v=1&view=compliance`);
+    const note = page.getByTestId('large-download');
+    await note.waitFor({ timeout: 30_000 });
+    expect(await note.innerText()).toMatch(/合规数据尚未下载。[\s\S]*需要先下载 \d+ 个数据文件，约 [\d.]+ MB[\s\S]*选择省份后只下载该省的数据/);
+    expect(asked.filter((r) => r.startsWith('data/part-'))).toEqual([]);
+    await page.getByRole('button', { name: /下载并显示（约 [\d.]+ MB）/ }).click();
+    expect(await figureData(page, MATRIX)).toMatch(/2021(2019|2021)/);
+    expect(await note.count()).toBe(0);
+    expect(asked.filter((r) => r.startsWith('data/part-')).sort()).toEqual(parts.map((p) => `data/${p}`));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test("合规 of one province loads that province's parts without asking", async () => {
+    asked = [];
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    await page.goto(`${server.url}?v=1&view=compliance&province=${encodeURIComponent(province)}`);
+    await figureData(page, MATRIX);
+    expect(await page.getByTestId('large-download').count()).toBe(0);
+    const fetched = asked.filter((r) => r.startsWith('data/part-')).map((r) => r.slice('data/'.length));
+    expect(fetched.length).toBeGreaterThan(0);
+    expect(fetched.every((f) => provinceOf.get(f) === province)).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  test('搜索机关 across every province asks first; within the chosen province it searches at once', async () => {
+    asked = [];
+    const page = await browser.newPage();
+    const errors = watchErrors(page);
+    // (the overview's first page of reports spans every province of the seeds: it asks too, so wait for the box alone)
+    await page.goto(server.url);
+    const box = page.getByRole('combobox', { name: /搜索机关/ });
+    await box.waitFor({ timeout: 30_000 });
+    await page.waitForLoadState('networkidle');
+    asked = [];
+    await box.fill('人民政府');
+    const status = page.locator('#f-organ-status');
+    await expect.poll(() => status.innerText(), { timeout: 30_000 }).toMatch(/搜索全国的机关需先下载各省机关目录/);
+    expect(asked.filter((r) => r.startsWith('data/dir-'))).toEqual([]);
+    await page.getByRole('button', { name: '下载并搜索' }).click();
+    await expect.poll(() => status.innerText(), { timeout: 30_000 }).toMatch(/个机关匹配/);
+    expect(asked.filter((r) => r.startsWith('data/dir-')).length).toBeGreaterThan(1);
+    expect(errors).toEqual([]);
+    await page.close();
+
+    asked = [];
+    const p2 = await browser.newPage();
+    await p2.goto(`${server.url}?v=1&province=${encodeURIComponent(province)}`);
+    await reportList(p2);
+    await p2.getByRole('combobox', { name: /搜索机关/ }).fill('人民政府');
+    await expect.poll(() => p2.locator('#f-organ-status').innerText(), { timeout: 30_000 }).toMatch(/个机关匹配|没有名称/);
+    // the province's directory, fetched once for its report list and searched as it is
+    expect(asked.filter((r) => r.startsWith('data/dir-'))).toHaveLength(1);
+    expect(await p2.getByRole('button', { name: '下载并搜索' }).count()).toBe(0);
+    await p2.close();
   });
 });

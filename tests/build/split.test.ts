@@ -1,8 +1,8 @@
 /**
  * The split of a large core, forced on the seed reports with a 1-byte
  * threshold: the core becomes an index (rollups, organ counts, the lists of
- * files) with empty reports, failures and organs; each per-year part holds one
- * year's rows and each per-province directory one province's organs and report
+ * files) with empty reports, failures and organs; each part holds one year's
+ * rows of one province and each per-province directory one province's organs and report
  * list, exactly as an unsplit build has them; every query answers, with the
  * files it says it needs loaded, what the whole database answers.
  */
@@ -70,11 +70,16 @@ describe('a core over the threshold is split into per-year parts and per-provinc
         for (const s of shards) attachShard(SQL, db, s.shard_id as number, readDataFile(path.join(dataDir(split), s.file as string)));
         refreshDetailViews(db, shards.map((s) => s.shard_id as number));
       }
-      return { result: (QUERIES[name] as (d: Queryable, a: unknown) => unknown)(q(db), args), loaded: files.map((p) => p.file.split('-').slice(0, 2).join('-')) };
+      return { result: (QUERIES[name] as (d: Queryable, a: unknown) => unknown)(q(db), args), loaded: files.map(label) };
     } finally {
       db.close();
     }
   }
+  /** part-<year>-<directory> or dir-<n>: a file's name without its hash */
+  const label = (p: PartInfo) => p.file.split('-').slice(0, p.kind === 'part' ? 3 : 2).join('-');
+  /** the (year, province) cells of the whole database, as the parts should be */
+  const cells = () =>
+    rows(reference, 'SELECT r.year, o.province, COUNT(*) AS n FROM reports r JOIN organs o USING (organ_id) GROUP BY r.year, o.province ORDER BY r.year IS NULL, r.year, o.province');
   const expected = <K extends QueryName>(name: K, args: QueryArgs<K>) => (QUERIES[name] as (d: Queryable, a: unknown) => unknown)(q(reference), args);
 
   test('with the default threshold the seeds stay in one core, with no parts', () => {
@@ -88,11 +93,13 @@ describe('a core over the threshold is split into per-year parts and per-provinc
   });
 
   test('the index keeps the rollups and the lists; reports, failures, organs and their files move out', () => {
-    expect(splitSummary.parts).toBe(3);
+    // the seeds: 2019 in one province, 2020 in two, 2021 in one
+    expect(cells().map((c) => c.year)).toEqual([2019, 2020, 2020, 2021]);
+    expect(splitSummary.parts).toBe(4);
     const provinces = rows(reference, 'SELECT DISTINCT province FROM organs').length;
     expect(provinces).toBeGreaterThan(1);
     expect(splitSummary.directories).toBe(provinces);
-    expect(formatSummary(splitSummary)).toMatch(new RegExp(`已拆分为 3 个年度分卷和 ${provinces} 个省份目录文件`));
+    expect(formatSummary(splitSummary)).toMatch(new RegExp(`已拆分为 4 个分卷（每个一年一省）和 ${provinces} 个省份目录文件`));
     for (const t of ['reports', 'failures', 'organs', 'report_index', 'rollups']) expect(rows(index, `SELECT COUNT(*) AS n FROM ${t}`)[0].n, t).toBe(0);
     // the files not read in full stay in the index (the overview lists them)
     expect(rows(index, 'SELECT * FROM source_files ORDER BY file_id')).toEqual(rows(reference, "SELECT * FROM source_files WHERE outcome <> 'ok' ORDER BY file_id"));
@@ -102,16 +109,15 @@ describe('a core over the threshold is split into per-year parts and per-provinc
     expect(rows(index, 'PRAGMA user_version')[0].user_version).toBe(SCHEMA_VERSION);
   });
 
-  test('parts list 2019, 2020 and 2021, directories the provinces, and the gzipped files are there', () => {
-    const years = rows(reference, 'SELECT year, COUNT(*) AS n FROM reports GROUP BY year ORDER BY year');
-    expect(years.map((r) => r.year)).toEqual([2019, 2020, 2021]);
+  test('parts list each year and province with reports, directories the provinces, and the gzipped files are there', () => {
     const ps = parts.filter((p) => p.kind === 'part');
-    expect(ps.map((p) => [p.year, p.reports])).toEqual(years.map((r) => [r.year, r.n]));
+    expect(ps.map((p) => [p.year, p.province, p.reports])).toEqual(cells().map((r) => [r.year, r.province, r.n]));
     const ds = parts.filter((p) => p.kind === 'directory');
     expect(ds.map((d) => [d.province, d.reports])).toEqual(
       rows(reference, 'SELECT o.province, COUNT(*) AS n FROM reports r JOIN organs o USING (organ_id) GROUP BY o.province ORDER BY o.province').map((r) => [r.province, r.n]),
     );
-    for (const p of ps) expect(p.file).toMatch(new RegExp(`^part-${p.year}-[0-9a-f]{12}\\.sqlite\\.gz$`));
+    // a part's name: its year, then its province's directory number
+    for (const p of ps) expect(p.file).toMatch(new RegExp(`^part-${p.year}-${ds.find((d) => d.province === p.province)!.id}-[0-9a-f]{12}\\.sqlite\\.gz$`));
     for (const d of ds) expect(d.file).toMatch(/^dir-\d+-[0-9a-f]{12}\.sqlite\.gz$/);
     for (const p of parts) expect(fs.statSync(path.join(dataDir(split), p.file)).size).toBe(p.bytes);
     expect(listData(split).filter((f) => /^(part|dir)-/.test(f))).toEqual(parts.map((p) => p.file).sort());
@@ -122,9 +128,10 @@ describe('a core over the threshold is split into per-year parts and per-provinc
       const db = new SQL.Database(readDataFile(path.join(dataDir(split), p.file)));
       try {
         if (p.kind === 'part') {
-          expect(rows(db, 'SELECT * FROM reports ORDER BY report_id')).toEqual(rows(reference, 'SELECT * FROM reports WHERE year IS ? ORDER BY report_id', [p.year]));
+          const ofCell = 'r.year IS ? AND r.organ_id IN (SELECT organ_id FROM organs WHERE province IS ?)';
+          expect(rows(db, 'SELECT * FROM reports ORDER BY report_id')).toEqual(rows(reference, `SELECT r.* FROM reports r WHERE ${ofCell} ORDER BY report_id`, [p.year, p.province]));
           expect(rows(db, 'SELECT * FROM failures ORDER BY report_id, check_id')).toEqual(
-            rows(reference, 'SELECT f.* FROM failures f JOIN reports r USING (report_id) WHERE r.year IS ? ORDER BY f.report_id, f.check_id', [p.year]),
+            rows(reference, `SELECT f.* FROM failures f JOIN reports r USING (report_id) WHERE ${ofCell} ORDER BY f.report_id, f.check_id`, [p.year, p.province]),
           );
         } else {
           expect(rows(db, 'SELECT * FROM organs ORDER BY organ_id')).toEqual(rows(reference, 'SELECT * FROM organs WHERE province IS ? ORDER BY organ_id', [p.province]));
@@ -175,7 +182,7 @@ describe('a core over the threshold is split into per-year parts and per-provinc
     const r = expected('meta', undefined) as ReturnType<typeof QUERIES.meta>;
     const got = m.result as typeof r;
     expect([got.years, got.levels, got.regions, got.reports, got.files]).toEqual([r.years, r.levels, r.regions, r.reports, r.files]);
-    expect(got.parts.length).toBe(3);
+    expect(got.parts.length).toBe(4);
   });
 
   test('a page of the report list loads the directories of its provinces only, and matches the whole database', () => {
@@ -185,7 +192,7 @@ describe('a core over the threshold is split into per-year parts and per-provinc
     }
     const ds = parts.filter((p) => p.kind === 'directory');
     const hlj = ds.find((d) => d.province === '黑龙江省')!;
-    expect(page({ ...NO_FILTERS, province: '黑龙江省' }, 0, 50).loaded).toEqual([hlj.file.split('-').slice(0, 2).join('-')]);
+    expect(page({ ...NO_FILTERS, province: '黑龙江省' }, 0, 50).loaded).toEqual([label(hlj)]);
     expect((page({ ...NO_FILTERS, province: '黑龙江省' }, 0, 50).result as { total: number }).total).toBe(3);
   });
 
@@ -205,22 +212,45 @@ describe('a core over the threshold is split into per-year parts and per-provinc
     for (const [name, args] of cases) expect(answer(name, args as never).result, name).toEqual(expected(name, args as never));
     // a city's sums come from its province's directory (the fine rollups), no part
     expect(answer('yearTotals', { filters: { ...NO_FILTERS, ...city }, columns: cols }).loaded.every((f) => f.startsWith('dir-'))).toBe(true);
-    expect(answer('compliance', { filters: { ...NO_FILTERS, from: 2020, to: 2021 }, check: '' }).loaded.filter((f) => f.startsWith('part-'))).toEqual(['part-2020', 'part-2021']);
+    const partsOf = (test: (p: PartInfo) => boolean) => parts.filter((p) => p.kind === 'part' && test(p)).map(label);
+    expect(answer('compliance', { filters: { ...NO_FILTERS, from: 2020, to: 2021 }, check: '' }).loaded.filter((f) => f.startsWith('part-'))).toEqual(
+      partsOf((p) => p.year === 2020 || p.year === 2021),
+    );
+    expect(partsOf((p) => p.year === 2020 || p.year === 2021)).toHaveLength(3);
+    // a province's ranking reads that province's parts only, and matches
+    const twice = parts.find((p) => p.kind === 'part' && p.year === 2020 && p.province !== null)!.province!;
+    const ranking = { filters: { ...NO_FILTERS, province: twice }, columns: cols, orderBy: 's3_new_total', limit: 5 };
+    expect(answer('organValues', ranking).loaded.filter((f) => f.startsWith('part-'))).toEqual(partsOf((p) => p.province === twice));
+    expect(answer('organValues', ranking).result).toEqual(expected('organValues', ranking));
     // 搜索机关 reads every organ: every directory
     expect(answer('organSearch', { text: '乡' }).loaded.filter((f) => f.startsWith('dir-'))).toHaveLength(parts.filter((p) => p.kind === 'directory').length);
     expect(answer('sourceProblems', undefined).loaded).toEqual([]);
   });
 
-  test('one report loads its year part and its province directory, and reads as in the whole database', () => {
+  test("one report loads its year's part of its province and its province directory, and reads as in the whole database", () => {
     for (const r of rows(reference, 'SELECT r.report_id, r.year, o.province FROM reports r JOIN organs o USING (organ_id)')) {
       const got = answer('report', { id: r.report_id as number });
-      expect(got.loaded).toEqual([`part-${r.year}`, parts.find((p) => p.kind === 'directory' && p.province === r.province)!.file.split('-').slice(0, 2).join('-')]);
+      const dir = parts.find((p) => p.kind === 'directory' && p.province === r.province)!;
+      expect(got.loaded).toEqual([`part-${r.year}-${dir.id}`, `dir-${dir.id}`]);
       expect(got.result).toEqual(expected('report', { id: r.report_id as number }));
     }
     // the reports without a year are read only when no year bound is set
     const withUnknown: PartInfo[] = [...parts, { id: 9, kind: 'part', year: null, province: null, file: 'part-unknown-000000000000.sqlite.gz', reports: 1, bytes: 1 }];
-    expect(partsFor(withUnknown, { years: { from: null, to: null } }).map((p) => p.year)).toEqual([2019, 2020, 2021, null]);
-    expect(partsFor(withUnknown, { years: { from: 2019, to: null } }).map((p) => p.year)).toEqual([2019, 2020, 2021]);
+    expect(partsFor(withUnknown, { years: { from: null, to: null } }).map((p) => p.year)).toEqual([2019, 2020, 2020, 2021, null]);
+    expect(partsFor(withUnknown, { years: { from: 2019, to: null } }).map((p) => p.year)).toEqual([2019, 2020, 2020, 2021]);
+  });
+
+  test('report_files holds two bytes of part id a report: more than 255 parts (years × provinces) are found', () => {
+    const db = new SQL.Database();
+    try {
+      db.run('CREATE TABLE report_files (first_report_id INTEGER PRIMARY KEY, part BLOB NOT NULL, directory BLOB NOT NULL)');
+      // reports 1…3: part 300 (0x012c) in directory 7, no report, part 2 in directory 1
+      db.run('INSERT INTO report_files VALUES (1, ?, ?)', [new Uint8Array([0x2c, 0x01, 0, 0, 2, 0]), new Uint8Array([7, 0, 1])]);
+      const where = reportFilesOf(db);
+      expect([where(1), where(2), where(3), where(4)]).toEqual([{ part: 300, directory: 7 }, undefined, { part: 2, directory: 1 }, undefined]);
+    } finally {
+      db.close();
+    }
   });
 
   test('the same inputs give the same bytes, index, parts and directories', () => {

@@ -9,7 +9,10 @@ export interface AppContext {
   db: DbClient;
   store: AppStore;
   meta: Meta;
+  /** the core the worker opens (gzipped: the worker decompresses it) */
   dbUrl: string;
+  /** the same core as a plain SQLite file, for 下载 links */
+  dbDownloadUrl: string;
   /** name of the organ chosen in 搜索机关, '' if none (or not in this build) */
   organName: () => string;
   /** that organ's row (organ_key, name, province, city, county, level); null if none or not in this build, undefined while looked up */
