@@ -24,7 +24,7 @@ import initSqlJs, { type SqlJsStatic } from 'sql.js';
 import { mergeFindings, runCollectionChecks } from '../../src/checks/index';
 import { groupByOrgan } from '../../src/checks/organGroups';
 import { organMatchKey } from '../../src/checks/organKey';
-import { directoryFileName, partFileName, splitCore } from '../../src/db/parts';
+import { directoryFileName, leadersFileName, partFileName, splitCore } from '../../src/db/parts';
 import { CoreWriter, DEFAULT_SHARD_SIZE, shardFileName, type ShardListing } from '../../src/db/writer';
 import { toSimplified } from '../../src/parse/normalise';
 import type { Finding, ManifestRow } from '../../src/parse/types';
@@ -407,12 +407,14 @@ function writeCore(ctx: BuildContext, patched: Patched): Written {
     const split = splitCore(ctx.SQL, db, gzip, {
       part: (year, directory, bytes) => partFileName(year, directory, sha(bytes)),
       directory: (id, bytes) => directoryFileName(id, sha(bytes)),
+      leaders: (bytes) => leadersFileName(sha(bytes)),
     });
-    for (const f of [...split.parts, ...split.directories]) ctx.staging.stage(f.file, f.bytes);
+    const files = [...split.parts, ...split.directories, ...(split.leaders ? [split.leaders] : [])];
+    for (const f of files) ctx.staging.stage(f.file, f.bytes);
     core = split.index;
     summary.parts = split.parts.length;
     summary.directories = split.directories.length;
-    summary.partBytes = [...split.parts, ...split.directories].reduce((n, p) => n + p.bytes.length, 0);
+    summary.partBytes = files.reduce((n, p) => n + p.bytes.length, 0);
   }
   summary.bytes = core.length;
   return { stage: 'written', patched, core, summary };

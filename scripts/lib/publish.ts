@@ -15,7 +15,7 @@ import zlib from 'node:zlib';
 import initSqlJs from 'sql.js';
 
 /** Names of the files a build puts in the data folder. */
-export const DATA_FILE = /^(detail|part|dir)-[\w-]+\.sqlite(\.gz)?$|^\.shard-\d+\.tmp$/;
+export const DATA_FILE = /^(detail|part|dir|leaders)-[\w-]+\.sqlite(\.gz)?$|^\.shard-\d+\.tmp$/;
 
 export function stagingDir(outFile: string): string {
   return path.join(path.dirname(outFile), `.staging-${path.basename(outFile)}`);
@@ -30,7 +30,7 @@ export async function filesOfCore(outFile: string): Promise<Set<string> | null> 
     try {
       const tables = new Set((db.exec("SELECT name FROM sqlite_schema WHERE type = 'table'")[0]?.values ?? []).map(([n]) => String(n)));
       const out = new Set<string>();
-      for (const t of ['shards', 'parts', 'directories']) {
+      for (const t of ['shards', 'parts', 'directories', 'leaders']) {
         if (!tables.has(t)) continue;
         for (const [f] of db.exec(`SELECT file FROM ${t}`)[0]?.values ?? []) out.add(String(f));
       }

@@ -14,12 +14,15 @@
  * Pure over sql.js: shared by the build, the browser worker and Node tests.
  */
 import type { Database, SqlJsStatic } from 'sql.js';
+import { checkPosition } from './checkCodes';
+import { leaderIdsSql, nationalSql } from './leaders';
 import { REPORT_INDEX_TABLE, ROLLUP_FINE_TABLE, SCHEMA_VERSION, coreSchemaSql, rollupInsert } from './schema';
 
 export interface PartInfo {
-  /** parts.part_id, or directories.directory_id */
+  /** parts.part_id, or directories.directory_id (0 for the leaders file) */
   id: number;
-  kind: 'part' | 'directory';
+  /** the leaders file: the reports at the top of the national lists (leaders.ts) */
+  kind: 'part' | 'directory' | 'leaders';
   /** a part's year (null: reports without one); NaN for a directory */
   year: number | null;
   /** the province of a directory, or of a part's reports (null: unknown) */
@@ -39,6 +42,8 @@ export interface PartNeed {
   /** provinces whose directory is needed (null in the list: the unknown province) */
   provinces?: 'all' | readonly (string | null)[];
   report?: number;
+  /** the leaders file (a national list's top rows) */
+  leaders?: boolean;
 }
 
 export const NO_NEED: PartNeed = {};
@@ -49,6 +54,11 @@ export const NO_NEED: PartNeed = {};
  */
 export function partFileName(year: number | null, directory: number, sha256hex: string): string {
   return `part-${year ?? 'unknown'}-${directory}-${sha256hex.slice(0, 12)}.sqlite.gz`;
+}
+
+/** Content-addressed name of the leaders file, given the hex SHA-256 of its gzipped bytes. */
+export function leadersFileName(sha256hex: string): string {
+  return `leaders-${sha256hex.slice(0, 12)}.sqlite.gz`;
 }
 
 /** Content-addressed name of a directory, given its number and the hex SHA-256 of its gzipped bytes. */
@@ -71,7 +81,11 @@ export function readParts(core: Database): PartInfo[] {
       id: Number(id), kind: 'directory', year: NaN, province: province === null ? null : String(province), file: String(file), reports: Number(reports), bytes: Number(bytes),
     }),
   );
-  return [...parts, ...dirs];
+  const has = (core.exec("SELECT 1 FROM sqlite_schema WHERE name = 'leaders'")[0]?.values.length ?? 0) > 0;
+  const leaders = (has ? (core.exec('SELECT file, reports, bytes FROM leaders')[0]?.values ?? []) : []).map(
+    ([file, reports, bytes]): PartInfo => ({ id: 0, kind: 'leaders', year: NaN, province: null, file: String(file), reports: Number(reports), bytes: Number(bytes) }),
+  );
+  return [...parts, ...dirs, ...leaders];
 }
 
 /** Where one report's rows are: its part and directory ids (undefined: no such report). */
@@ -111,6 +125,7 @@ export function partsFor(parts: readonly PartInfo[], need: PartNeed, where?: Rep
   if (provinces) {
     for (const p of parts) if (p.kind === 'directory' && (provinces === 'all' || provinces.includes(p.province))) out.add(p);
   }
+  if (need.leaders) for (const p of parts) if (p.kind === 'leaders') out.add(p);
   if (need.report !== undefined) {
     const at = where?.(need.report);
     for (const p of parts) {
@@ -136,8 +151,9 @@ export function loadPart(SQL: SqlJsStatic, core: Database, bytes: Uint8Array): v
     try {
       core.run('BEGIN');
       try {
-        // a directory's files that were read only in part are in the index already
-        for (const t of LOADED_TABLES) if (has.has(t)) core.run(`INSERT ${t === 'source_files' ? 'OR IGNORE ' : ''}INTO main.${t} SELECT * FROM part.${t}`);
+        // a directory's files that were read only in part are in the index already, and the
+        // leaders file's rows are in the parts too: a row loaded before is the same row
+        for (const t of LOADED_TABLES) if (has.has(t)) core.run(`INSERT ${t === 'rollups' ? '' : 'OR IGNORE '}INTO main.${t} SELECT * FROM part.${t}`);
         core.run('COMMIT');
       } catch (e) {
         core.run('ROLLBACK');
@@ -161,6 +177,8 @@ export interface SplitDatabase {
   index: Uint8Array;
   parts: (SplitFile & { year: number | null; province: string | null; reports: number })[];
   directories: (SplitFile & { province: string | null; organs: number; reports: number })[];
+  /** the reports at the top of the national lists (leaders.ts); null when there are no reports */
+  leaders: (SplitFile & { reports: number }) | null;
 }
 
 /** Report ids per report_files row (its `part` blob is two bytes a report: 128 KB). */
@@ -196,7 +214,11 @@ export function splitCore(
   SQL: SqlJsStatic,
   core: Uint8Array | Database,
   pack: (bytes: Uint8Array) => Uint8Array,
-  name: { part: (year: number | null, directory: number, packed: Uint8Array) => string; directory: (id: number, packed: Uint8Array) => string },
+  name: {
+    part: (year: number | null, directory: number, packed: Uint8Array) => string;
+    directory: (id: number, packed: Uint8Array) => string;
+    leaders: (packed: Uint8Array) => string;
+  },
 ): SplitDatabase {
   // an open core (the build's, just finished) is split where it is and closed: a copy of a
   // 200,000-report core is some 300 MB in JavaScript and as much again in sql.js's file system
@@ -247,7 +269,25 @@ export function splitCore(
       directories.push({ province, organs, reports, bytes: packed, file: name.directory(i + 1, packed) });
     }
 
+    let leaders: SplitDatabase['leaders'] = null;
+    if (cells.length) {
+      const lead = newFile(SQL, full);
+      lead.run(`CREATE TEMP TABLE lead AS SELECT report_id FROM (${leaderIdsSql('src')})`);
+      lead.run('INSERT INTO reports SELECT * FROM src.reports WHERE report_id IN (SELECT report_id FROM temp.lead) ORDER BY report_id');
+      lead.run('INSERT INTO failures SELECT * FROM src.failures WHERE report_id IN (SELECT report_id FROM temp.lead) ORDER BY report_id, check_id');
+      lead.run('INSERT INTO organs SELECT * FROM src.organs WHERE organ_id IN (SELECT organ_id FROM main.reports) ORDER BY organ_id');
+      lead.run('INSERT INTO source_files SELECT * FROM src.source_files WHERE file_id IN (SELECT file_id FROM main.reports) ORDER BY file_id');
+      lead.run('DROP TABLE temp.lead');
+      const reports = Number(lead.exec('SELECT COUNT(*) FROM reports')[0].values[0][0]);
+      const packed = pack(closeFile(lead));
+      leaders = { reports, bytes: packed, file: name.leaders(packed) };
+    }
+
     full.run('BEGIN');
+    // the national check counts and pass-rate bins, before the reports move out
+    const checkIds = (full.exec('SELECT check_id FROM checks ORDER BY check_id')[0]?.values ?? []).map(([c]) => String(c));
+    for (const sql of nationalSql(checkIds, checkPosition, 'main')) full.run(sql);
+    if (leaders) full.run('INSERT INTO leaders (file, reports, bytes) VALUES (?, ?, ?)', [leaders.file, leaders.reports, leaders.bytes.length]);
     full.run('DROP VIEW report_index');
     full.run(REPORT_INDEX_TABLE);
     full.run(ROLLUP_FINE_TABLE);
@@ -289,7 +329,7 @@ export function splitCore(
     full.run('COMMIT');
     // sqlite_stat1 keeps the whole build's statistics: the planner sees the tables as they are once the files are in
     full.run('VACUUM');
-    return { index: full.export(), parts, directories };
+    return { index: full.export(), parts, directories, leaders };
   } finally {
     full.close();
   }

@@ -8,6 +8,7 @@ import { checkPosition, decodeChecks } from './checkCodes';
 import { whereFilters, type Filters } from './filters';
 import { REPORT_KEY_SQL, legacyId, parseReportKey } from './keys';
 import { simplifyOrganChars } from '../checks/organKey';
+import { FAILURE_LIMIT, FAILURE_ORDER, MATRIX_LIMIT, MATRIX_ORDER, PASS_BIN, RANK_LIMIT, RANK_ORDER, RANKED_COLUMNS, isNational } from './leaders';
 import { NO_NEED, type PartNeed } from './parts';
 import { buildFigures, dataDocs, factKeyList, tableBuilder } from './researchQueries';
 import { selfcheckEarlier, selfcheckProse } from './selfcheckQueries';
@@ -356,6 +357,17 @@ function rollupFor(db: Queryable, f: Filters, cols: string[]): 'rollups_province
   return isSplit(db) ? 'rollups' : null;
 }
 
+/** Whether a split build answers this ranking from its leaders file (leaders.ts). */
+function leadersRank(a: { filters: Filters; orderBy: string; limit: number }): boolean {
+  return isNational(a.filters) && RANKED_COLUMNS.includes(a.orderBy) && a.limit <= RANK_LIMIT;
+}
+const fromLeaders = (db: Queryable, a: { filters: Filters; orderBy: string; limit: number }) => leadersRank(a) && isSplit(db);
+
+/** Whether a split build answers the 合规 view (or its failure list up to `limit`) from the leaders file and national counts. */
+function leadersCompliance(a: { filters: Filters; check: string }, limit = FAILURE_LIMIT): boolean {
+  return isNational(a.filters) && !a.check && limit <= FAILURE_LIMIT;
+}
+
 /** One row per report with the given columns, ranked by one of them (NULLs left out). */
 export function organValues(
   db: Queryable,
@@ -365,11 +377,15 @@ export function organValues(
   const cols = safeColumns(a.columns);
   const [order] = safeColumns([a.orderBy]);
   const where = `${w.sql} AND r.${order} IS NOT NULL`;
-  const total = nums(db.all(`SELECT COUNT(*) AS n ${FROM} WHERE ${where}`, w.params), 'n')[0] ?? 0;
+  // a split build's national ranking reads the leaders file: the count comes from the rollups
+  const g = whereRollup(a.filters);
+  const total = fromLeaders(db, a)
+    ? (nums(db.all(`SELECT COALESCE(SUM(g.n_${order}), 0) AS n FROM rollups_province g WHERE ${g.sql}`, g.params), 'n')[0] ?? 0)
+    : (nums(db.all(`SELECT COUNT(*) AS n ${FROM} WHERE ${where}`, w.params), 'n')[0] ?? 0);
   const rows = db.all(
     `SELECT r.report_id, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, r.year, r.template,
        ${cols.map((c) => `r.${c}`).join(', ')}
-     ${FROM} WHERE ${where} ORDER BY r.${order} DESC, o.name, r.year LIMIT ${Math.max(1, Math.floor(a.limit))}`,
+     ${FROM} WHERE ${where} ORDER BY ${RANK_ORDER(order)} LIMIT ${Math.max(1, Math.floor(a.limit))}`,
     w.params,
   );
   return { rows, total };
@@ -385,8 +401,7 @@ export interface Compliance {
   failureTotal: number;
 }
 
-export const MATRIX_LIMIT = 40;
-export const FAILURE_LIMIT = 500;
+export { MATRIX_LIMIT, FAILURE_LIMIT };
 
 export function compliance(db: Queryable, a: { filters: Filters; check: string }): Compliance {
   const w = whereFilters(a.filters);
@@ -400,7 +415,16 @@ export function compliance(db: Queryable, a: { filters: Filters; check: string }
     const at = `substr(r.checks, ${checkPosition(id)}, 1)`;
     return `SUM(${at} = 'p') AS p${i}, SUM(${at} IN ('E', 'W', 'I')) AS f${i}, SUM(${at} = 'n') AS n${i}`;
   }).join(',\n       ');
-  const totals = db.all(`SELECT ${sums} ${FROM} WHERE ${w.sql}`, w.params);
+  const national = leadersCompliance(a) && isSplit(db);
+  const g = whereRollup(a.filters);
+  // a split build's national counts are in the index (national_checks), its reports' rows not all loaded
+  const totals = national
+    ? db.all(
+        `SELECT ${checkIds.map((id, i) => `SUM(CASE WHEN g.check_id = '${id.replaceAll("'", "''")}' THEN g.pass END) AS p${i}, SUM(CASE WHEN g.check_id = '${id.replaceAll("'", "''")}' THEN g.fail END) AS f${i}, SUM(CASE WHEN g.check_id = '${id.replaceAll("'", "''")}' THEN g.na END) AS n${i}`).join(', ')}
+         FROM national_checks g WHERE ${g.sql}`,
+        g.params,
+      )
+    : db.all(`SELECT ${sums} ${FROM} WHERE ${w.sql}`, w.params);
   const at = (k: string) => Number(totals.columns[k]?.[0] ?? 0);
   const checks: Table = {
     length: checkIds.length,
@@ -416,7 +440,7 @@ export function compliance(db: Queryable, a: { filters: Filters; check: string }
   const matrixReports = db.all(
     `SELECT r.report_id, ${REPORT_KEY_SQL} AS report_key, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, r.year, r.template,
        r.errors, r.warnings, r.checks, r.assessed, r.passed, r.unassessed, r.partial
-     ${FROM} ${JOIN_FILE} WHERE ${w.sql} ORDER BY r.errors DESC, r.warnings DESC, o.name, r.year LIMIT ${MATRIX_LIMIT}`,
+     ${FROM} ${JOIN_FILE} WHERE ${w.sql} ORDER BY ${MATRIX_ORDER} LIMIT ${MATRIX_LIMIT}`,
     w.params,
   );
   const ids = (nums(matrixReports, 'report_id') as number[]).join(',') || '0';
@@ -438,12 +462,9 @@ export function compliance(db: Queryable, a: { filters: Filters; check: string }
       matrix.length++;
     }
   });
-  const passBins = db.all(
-    `SELECT CASE WHEN r.partial = 1 THEN -1 WHEN r.assessed = 0 THEN -2 ELSE MIN(9, (r.passed * 10) / r.assessed) END AS bin,
-       COUNT(*) AS reports, SUM(r.assessed) AS assessed
-     ${FROM} WHERE ${w.sql} GROUP BY bin ORDER BY bin`,
-    w.params,
-  );
+  const passBins = national
+    ? db.all(`SELECT g.bin, SUM(g.reports) AS reports, SUM(g.assessed) AS assessed FROM national_bins g WHERE ${g.sql} GROUP BY g.bin ORDER BY g.bin`, g.params)
+    : db.all(`SELECT ${PASS_BIN} AS bin, COUNT(*) AS reports, SUM(r.assessed) AS assessed ${FROM} WHERE ${w.sql} GROUP BY bin ORDER BY bin`, w.params);
   const { rows: failures, total: failureTotal } = failureList(db, { ...a, limit: FAILURE_LIMIT });
   return { checks, matrixReports, matrix, passBins, failures, failureTotal };
 }
@@ -453,14 +474,16 @@ export function failureList(db: Queryable, a: { filters: Filters; check: string;
   const w = whereFilters(a.filters);
   const cw = a.check ? ' AND f.check_id = ?' : '';
   const cp = a.check ? [...w.params, a.check] : w.params;
-  const total =
-    nums(db.all(`SELECT COUNT(*) AS n ${FROM} JOIN failures f ON f.report_id = r.report_id WHERE ${w.sql}${cw}`, cp), 'n')[0] ?? 0;
+  const g = whereRollup(a.filters);
+  const total = leadersCompliance(a, a.limit) && isSplit(db)
+    ? (nums(db.all(`SELECT COALESCE(SUM(g.fail), 0) AS n FROM national_checks g WHERE ${g.sql}`, g.params), 'n')[0] ?? 0)
+    : (nums(db.all(`SELECT COUNT(*) AS n ${FROM} JOIN failures f ON f.report_id = r.report_id WHERE ${w.sql}${cw}`, cp), 'n')[0] ?? 0);
   const rows = db.all(
     `SELECT r.report_id, ${REPORT_KEY_SQL} AS report_key, COALESCE(r.organ_name, o.name) AS organ, o.province, o.city, o.county, r.year, r.template,
        r.partial, f.check_id, f.severity, f.evidence
      ${FROM} ${JOIN_FILE} JOIN failures f ON f.report_id = r.report_id
      WHERE ${w.sql}${cw}
-     ORDER BY CASE f.severity WHEN 'error' THEN 0 WHEN 'warning' THEN 1 ELSE 2 END, r.year DESC, o.name, f.check_id
+     ORDER BY ${FAILURE_ORDER}
      LIMIT ${Math.max(1, Math.floor(a.limit))}`,
     cp,
   );
@@ -604,9 +627,10 @@ export const PART_NEEDS: { [K in QueryName]: (args: QueryArgs<K>, db: Queryable)
     if (table === 'rollups') return { provinces: provincesOf(a.filters) };
     return { years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) };
   },
-  organValues: (a) => ({ years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) }),
-  compliance: (a) => ({ years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) }),
-  failureList: (a) => ({ years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) }),
+  // national rankings and 合规: the leaders file (the counts are in the index); else the parts of the years and provinces
+  organValues: (a) => (leadersRank(a) ? { leaders: true } : { years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) }),
+  compliance: (a) => (leadersCompliance(a) ? { leaders: true } : { years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) }),
+  failureList: (a) => (leadersCompliance(a, a.limit) ? { leaders: true } : { years: { from: a.filters.from, to: a.filters.to }, provinces: provincesOf(a.filters) }),
   report: (a) => ({ report: a.id }),
   provenance: () => NO_NEED, // reads only the detail shards
   factKeyList: () => NO_NEED,

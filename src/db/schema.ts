@@ -183,6 +183,39 @@ CREATE TABLE parts (
   bytes   INTEGER NOT NULL
 );
 
+-- The leaders file, when the build split the core (no row otherwise): the rows of
+-- reports, failures, organs and source_files of the reports at the top of the
+-- national lists — per year and template, the first 25 of each ranked column (主动公开,
+-- 采购), the 40 of the 合规 matrix and the reports of the first 500 failures — so the
+-- views unfiltered by place, level or organ show them without every part.
+CREATE TABLE leaders (
+  file    TEXT NOT NULL,     -- leaders-<first 12 hex of its SHA-256>.sqlite.gz
+  reports INTEGER NOT NULL,
+  bytes   INTEGER NOT NULL
+);
+
+-- The national counts of each check, per year and template, in a split index (empty
+-- otherwise: the reports table answers): reports whose check passed, failed (any
+-- severity) or could not be assessed.
+CREATE TABLE national_checks (
+  year     INTEGER,
+  template TEXT,
+  check_id TEXT NOT NULL,
+  pass     INTEGER NOT NULL,
+  fail     INTEGER NOT NULL,
+  na       INTEGER NOT NULL
+);
+
+-- Reports per pass-rate decile (bin 0 … 9, the last holding 100%; -1 仅部分可判断;
+-- -2 no check could be judged), per year and template, in a split index (empty otherwise).
+CREATE TABLE national_bins (
+  year     INTEGER,
+  template TEXT,
+  bin      INTEGER NOT NULL,
+  reports  INTEGER NOT NULL,
+  assessed INTEGER NOT NULL
+);
+
 -- The per-province directory files, when the build split the core (empty
 -- otherwise): the organs, report_index rows and fine rollups of one province.
 CREATE TABLE directories (

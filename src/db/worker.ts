@@ -178,7 +178,7 @@ interface Batch {
 let batch: Batch | null = null;
 
 const partLabel = (p: PartInfo) =>
-  p.kind === 'directory' ? `${p.province ?? '地区不详'}机关目录` : `${p.year === null ? '年度不详' : `${p.year} 年`}${p.province ?? '地区不详'}数据`;
+  p.kind === 'leaders' ? '全国排行的报告' : p.kind === 'directory' ? `${p.province ?? '地区不详'}机关目录` : `${p.year === null ? '年度不详' : `${p.year} 年`}${p.province ?? '地区不详'}数据`;
 
 function batchProgress(b: Batch, force: boolean): void {
   const next = b.pending[0];
