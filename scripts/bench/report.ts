@@ -295,7 +295,7 @@ function viewDownloadsTable(runs: SizeRun[]): string[] {
   if (!withViews.length) return [];
   const L: string[] = [`## What each view downloads at ${THROTTLE.mbit} Mbit/s`, ''];
   L.push(
-    `Every view of the tab bar, each opened as a cold load of its own URL in a fresh browser context (empty cache) on a ${THROTTLE.mbit} Mbit/s line with ${THROTTLE.latencyMs} ms round trip (CDP Network.emulateNetworkConditions): cold loads, not clicks from the view before, so a view's figure does not depend on what another view happened to fetch first, and is what a reader opening a link to it pays. The steps marked ↳ are taken in that page as a reader does (省份 set in the filter column; a search in 搜索机关 on 概览, then choosing the match): their own bytes, then in brackets with the view's load. Each cell: time from navigation start (↳: from the action) until the page settled (no element aria-busy, no worker query and no request in flight, the DOM under \`main\` quiet for ${QUIET_MS} ms; the time of its last change or of the worker's last answer) · every byte received (page, JavaScript, wasm and database files, headers included) · the database files fetched, by name stem. **> 10 MB** marks a view over issue 16's limit.`,
+    `Every view of the tab bar, each opened as a cold load of its own URL in a fresh browser context (empty cache) on a ${THROTTLE.mbit} Mbit/s line with ${THROTTLE.latencyMs} ms round trip (CDP Network.emulateNetworkConditions): cold loads, not clicks from the view before, so a view's figure does not depend on what another view happened to fetch first, and is what a reader opening a link to it pays. The steps marked ↳ are taken in that page as a reader does (省份 set in the filter column; a search in 搜索机关 on 概览, then choosing the match): their own bytes, then in brackets with the view's load (such a step is marked over 10 MB only when it added bytes itself). Each cell: time from navigation start (↳: from the action) until the page settled (no element aria-busy, no worker query and no request in flight, the DOM under \`main\` quiet for ${QUIET_MS} ms; the time of its last change or of the worker's last answer) · every byte received (page, JavaScript, wasm and database files, headers included) · the database files fetched, by name stem. **> 10 MB** marks a view over issue 16's limit.`,
     '',
   );
   L.push(`| view | ${withViews.map((r) => `${int(r.size)} reports`).join(' | ')} | over 10 MB |`, `|---|${withViews.map(() => '---|').join('')}---|`);
@@ -305,9 +305,11 @@ function viewDownloadsTable(runs: SizeRun[]): string[] {
     const cells = withViews.map((r) => {
       const s = r.browser!.viewDownloads!.find((x) => x.step === name);
       if (!s) return '—';
-      const big = viewTotal(s) > VIEW_LIMIT;
+      // an action is marked when it added to a view now over the limit (not for the view's own load alone: that row has it)
+      const big = viewTotal(s) > VIEW_LIMIT && (s.kind === 'cold' || s.bytes > 0);
       if (big) over.push(sizeName(r.size));
-      const bytes = s.kind === 'action' ? `+${s.bytes < 2 ** 20 ? kb(s.bytes) : mb(s.bytes)} (${mb(viewTotal(s))})` : mb(s.bytes);
+      const own = s.bytes === 0 ? '+0' : `+${s.bytes < 2 ** 20 ? kb(s.bytes) : mb(s.bytes)}`;
+      const bytes = s.kind === 'action' ? `${own} (${mb(viewTotal(s))})` : mb(s.bytes);
       const time = s.ms === null ? `FAILED: ${s.error ?? '?'}` : ms(s.ms);
       return `${time} · ${bytes}${big ? ' **> 10 MB**' : ''} · ${fileKinds(s.files)}`;
     });
@@ -317,7 +319,7 @@ function viewDownloadsTable(runs: SizeRun[]): string[] {
   L.push('');
   const last = withViews[withViews.length - 1];
   const top = largestView(last.browser!.viewDownloads!);
-  if (top) L.push(`Largest at ${int(last.size)} reports: ${top.step} (${mb(viewTotal(top))}), its files: ${top.files.slice(0, 40).join(', ') || 'none'}${top.files.length > 40 ? `, … (${top.files.length} in all)` : ''}.`, '');
+  if (top) L.push(`Largest at ${int(last.size)} reports: ${top.step} (${mb(viewTotal(top))}), its files: ${top.files.slice(0, 12).join(', ') || 'none'}${top.files.length > 12 ? `, … (${top.files.length} in all)` : ''}.`, '');
   return L;
 }
 

@@ -200,8 +200,11 @@ export async function throttledViews(
     opts.log(`  ${THROTTLE.mbit} Mbit/s, ${s.step}: ${s.ms === null ? 'FAILED' : `${s.ms.toFixed(0)} ms`}, ${mbOf(s.bytes)}${s.sessionBytes !== undefined ? ` (${mbOf(s.sessionBytes)} with the view)` : ''}, ${s.files.length} database file(s)${s.error ? ` — ${s.error}` : ''}`);
   };
 
-  /** One cold load of `query`, then the actions on that page. */
-  /** an action's `run` may return when, in page time, it saw its result (for a result outside `main`) */
+  /**
+   * One cold load of `query`, then the actions on that page, in turn (after a
+   * failed one the rest are not run: the page is in no known state). An action's
+   * `run` may return when, in page time, it saw its result (one outside `main`).
+   */
   const visit = async (step: string, query: string, actions: { step: string; how: string; run: (page: Page) => Promise<number | void> }[] = []) => {
     const tp = await throttledPage(browser, res);
     try {
@@ -252,7 +255,9 @@ export async function throttledViews(
   /** Set 省份 in the page, as a reader does (the same province on every view, read from the first view's options). */
   const setProvince = (view: string) => ({
     step: `${LABEL[view]} → 省份`,
-    how: '',
+    get how() {
+      return `省份=${province || '?'}`;
+    },
     run: async (page: Page) => {
       if (!province) {
         // the middle of the list, not the first: the views' default report list already holds the first province's reports
@@ -270,16 +275,12 @@ export async function throttledViews(
       if (r) throw new Error(r);
     },
   });
-  const withProvince = (view: string) => {
-    const a = setProvince(view);
-    return { ...a, get how() { return `省份=${province || '?'}`; } };
-  };
 
   for (const v of VIEWS) {
     const id = v.id;
     const query = id === 'overview' ? '' : `?v=2&view=${id}`;
     const actions: Parameters<typeof visit>[2] = [];
-    if (!WITHOUT_FILTERS.has(id)) actions.push(withProvince(id));
+    if (!WITHOUT_FILTERS.has(id)) actions.push(setProvince(id));
     if (id === 'overview' && organName) {
       // the search over every organ, on the landing view; then choosing the match (every view filters to it)
       actions.push({

@@ -32,6 +32,7 @@ describe('what each view downloads at 10 Mbit/s', () => {
       cold('概览', 3, ['gongkai-a.sqlite']),
       { ...cold('概览 → 省份', 0.5, ['dir-3-cc.sqlite.gz']), kind: 'action' as const, sessionBytes: 3.5 * MB },
       cold('合规', 40, ['gongkai-a.sqlite', 'part-2021-bb.sqlite.gz', 'part-2022-dd.sqlite.gz', 'dir-1-aa.sqlite.gz']),
+      { ...cold('合规 → 省份', 0, []), kind: 'action' as const, sessionBytes: 40 * MB },
     ];
     const md = renderReport(machine, [run(20_000, browser(small)), run(200_000, browser(big))], null, opts);
     const s = section(md);
@@ -43,6 +44,10 @@ describe('what each view downloads at 10 Mbit/s', () => {
     // an action: its own bytes, then with its view
     expect(s).toContain('| ↳ 概览 → 省份 |');
     expect(s).toContain('+512.0 KB (3.5 MB)');
+    // a step that added nothing to a view over the limit is not marked again
+    const after = s.split('\n').find((l) => l.startsWith('| ↳ 合规 → 省份 |'))!;
+    expect(after).toContain('+0 (40.0 MB) · no database file');
+    expect(after).not.toContain('**> 10 MB**');
     expect(goalRow(md)).toContain('40.0 MB: 合规');
     expect(goalRow(md)).toContain('**MISS**');
   });
