@@ -24,72 +24,12 @@ import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchBrowser, serveStatic } from '../../tests/browser/harness';
 import { FLOOR_COPY_JS, type FloorCopy } from './floorCopy';
+import { DATA_FILE, freshPage, middleReport, PROBE, QUIET_MS, THROTTLE } from './page';
+import { throttledViews, type ViewStep } from './views';
 
-export const QUIET_MS = 50;
+export { DATA_FILE, QUIET_MS, THROTTLE };
 
-/** A database file the site fetches: the core, or a (gzipped) shard, part or directory. */
-const DATA_FILE = /\.sqlite(\.gz)?$/;
 
-/** The reader's network in the throttled runs: 10 Mbit/s down, 40 ms round trip. */
-export const THROTTLE = { mbit: 10, latencyMs: 40 };
-
-const PROBE = `(() => {
-  const QUIET = ${QUIET_MS};
-  const B = { first: null, opened: null, lastMut: 0, muts: 0, inflight: 0, queries: 0, lastReply: 0, replies: [] };
-  window.__bench = B;
-  const drawn = (svg) => {
-    for (const el of svg.querySelectorAll('rect, path, circle, polyline, polygon')) {
-      try { const b = el.getBBox(); if (b.width > 0 || b.height > 0) return true; } catch (e) {}
-    }
-    return false;
-  };
-  const inMain = (n) => { const el = n.nodeType === 1 ? n : n.parentElement; return !!(el && el.closest('main')); };
-  const mo = new MutationObserver((records) => {
-    const now = performance.now();
-    if (B.first === null) {
-      for (const svg of document.querySelectorAll('figure svg')) if (drawn(svg)) { B.first = now; performance.mark('bench:first-chart'); break; }
-    }
-    for (const r of records) if (inMain(r.target)) { B.lastMut = now; B.muts++; break; }
-  });
-  mo.observe(document, { childList: true, subtree: true, attributes: true, characterData: true });
-  const W = window.Worker;
-  window.Worker = class extends W {
-    constructor(...a) {
-      super(...a);
-      this.addEventListener('message', (ev) => {
-        const d = ev.data;
-        if (d && d.type === 'opened' && B.opened === null) { B.opened = performance.now(); performance.mark('bench:db-open'); }
-        if (d && typeof d.id === 'number') { B.inflight--; B.lastReply = performance.now(); B.replies.push(B.lastReply); }
-      });
-    }
-    postMessage(m, t) {
-      if (m && typeof m.id === 'number') { B.inflight++; B.queries++; }
-      return t === undefined ? super.postMessage(m) : super.postMessage(m, t);
-    }
-  };
-  B.change = (selectId, value) => new Promise((resolve) => {
-    const sel = document.getElementById(selectId);
-    if (!sel) { resolve({ error: 'no #' + selectId }); return; }
-    const q0 = B.queries, m0 = B.muts;
-    B.replies = [];
-    performance.mark('bench:change');
-    const t0 = performance.now();
-    B.lastMut = t0;
-    sel.value = value;
-    sel.dispatchEvent(new Event('change', { bubbles: true }));
-    const tick = () => {
-      const now = performance.now();
-      if (B.inflight <= 0 && now - B.lastMut >= QUIET && now - t0 >= QUIET) {
-        const end = Math.max(t0, B.lastMut);
-        const m = performance.measure('bench:filter', { start: t0, end });
-        // the last answer that came before the view's last change (the organ list of the filter bar may answer later)
-        const before = B.replies.filter((x) => x <= end);
-        resolve({ ms: m.duration, queryMs: before.length ? Math.max(...before) - t0 : 0, queries: B.queries - q0, mutations: B.muts - m0 });
-      } else setTimeout(tick, 5);
-    };
-    setTimeout(tick, QUIET);
-  });
-})();`;
 
 /**
  * The floor page: the same wasm, and the same database files the app fetched
@@ -134,6 +74,8 @@ export interface BrowserResult {
   journey?: JourneyStep[];
   /** the same path on a throttled network (THROTTLE), every byte counted: first chart, → 依申请公开, a filter change there */
   throttled?: ThrottledStep[];
+  /** every view of the tab bar on the same throttled line, each a cold load, with the steps a reader takes there (views.ts) */
+  viewDownloads?: ViewStep[];
   errors: string[];
 }
 
@@ -165,18 +107,6 @@ export function quantile(a: number[], q: number): number {
 }
 export { median };
 
-async function freshPage(browser: Browser, errors: string[]): Promise<{ page: Page; close: () => Promise<void> }> {
-  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  const page = await ctx.newPage();
-  page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
-  page.on('console', (m) => {
-    if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(`console: ${m.text()}`);
-  });
-  page.on('response', (r) => {
-    if (r.status() >= 400 && !r.url().endsWith('/favicon.ico')) errors.push(`HTTP ${r.status()} ${r.url()}`);
-  });
-  return { page, close: () => ctx.close() };
-}
 
 /** Changes that cycle through the filters, each read from the page's own options. */
 async function planChanges(page: Page, count: number): Promise<{ id: string; value: string; label: string }[]> {
@@ -211,21 +141,6 @@ async function waitFirstChart(page: Page, timeoutMs: number): Promise<void> {
   }
 }
 
-/** A report in the middle of the collection (for the split build: a part's report), from the built core. */
-async function middleReport(distDir: string): Promise<number | null> {
-  const core = fs.readdirSync(path.join(distDir, 'assets')).find((f) => f.endsWith('.sqlite'));
-  if (!core) return null;
-  const { default: initSqlJs } = await import('sql.js');
-  const SQL = await initSqlJs();
-  const db = new SQL.Database(fs.readFileSync(path.join(distDir, 'assets', core)));
-  try {
-    // the first report of the middle shard (a split index has no report rows of its own)
-    const v = db.exec('SELECT first_report_id FROM shards ORDER BY shard_id LIMIT 1 OFFSET (SELECT count(*) / 2 FROM shards)')[0]?.values[0]?.[0];
-    return v == null ? null : Number(v);
-  } finally {
-    db.close();
-  }
-}
 
 // strings, not functions: tsx would wrap inner functions in __name(), unknown in the page
 const SETTLED = `(() => { const B = window.__bench; return B.inflight <= 0 && performance.now() - B.lastMut >= ${QUIET_MS}; })()`;
@@ -433,6 +348,11 @@ export async function browserBench(distDir: string, opts: { coldRuns: number; ch
 
     res.throttled = await throttledPath(browser, server.url, res, opts.timeoutMs);
     for (const t of res.throttled) opts.log(`  ${THROTTLE.mbit} Mbit/s, ${t.step}: ${t.ms.toFixed(0)} ms, ${(t.bytes / 2 ** 20).toFixed(2)} MB (${t.files.join(', ') || 'no database file'})`);
+    try {
+      res.viewDownloads = await throttledViews(browser, server.url, distDir, res, { timeoutMs: opts.timeoutMs, log: opts.log });
+    } catch (e) {
+      res.errors.push(`views at ${THROTTLE.mbit} Mbit/s: ${e instanceof Error ? e.message : String(e)}`);
+    }
     res.journey = await journey(browser, server.url, distDir, res, opts.timeoutMs);
     for (const j of res.journey) opts.log(`  ${j.step}: ${j.ms.toFixed(0)} ms, ${j.files.length} database file(s), ${(j.bytes / 2 ** 20).toFixed(1)} MB${j.progress ? `, indicator «${j.progress}»` : ''}`);
 

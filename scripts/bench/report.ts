@@ -1,5 +1,6 @@
 /** BENCHMARKS.md from the measured runs. */
-import { median, quantile, QUIET_MS, THROTTLE, type BrowserResult } from './browser';
+import { DATA_FILE, median, quantile, QUIET_MS, THROTTLE, type BrowserResult } from './browser';
+import type { ViewStep } from './views';
 import type { BuildResult } from './build';
 import { HEAP_MB } from './build';
 import { SEED, ZERO_MIX_MEAN, ZERO_MIX_TEXT } from './corpus';
@@ -247,7 +248,79 @@ function scaleGoals(runs: SizeRun[]): ScaleGoal[] {
     ok: fc ? fc.bytes <= 10 * 2 ** 20 : null,
     why: '',
   });
+  const vd = r200?.browser?.viewDownloads;
+  const top = vd?.length ? largestView(vd) : null;
+  const failed = vd?.filter((x) => x.error) ?? [];
+  out.push({
+    figure: `largest download of any view at ${THROTTLE.mbit} Mbit/s, 200,000 reports`,
+    shown: top
+      ? `${mb(viewTotal(top))}: ${top.step}${top.how ? ` (${top.how})` : ''}, ${fileKinds(top.files)}; a cold load of the view's URL${top.kind === 'action' ? ' and the step on it' : ''}, every request counted${failed.length ? `; ${failed.length} step(s) failed` : ''}`
+      : '—',
+    goal: '≤ 10 MB',
+    ok: top ? viewTotal(top) <= VIEW_LIMIT && !failed.length : null,
+    why: top && viewTotal(top) > VIEW_LIMIT
+      ? `${vd!.filter((x) => viewTotal(x) > VIEW_LIMIT).map((x) => x.step).join(', ')} over 10 MB (see "What each view downloads at ${THROTTLE.mbit} Mbit/s")`
+      : failed.length
+        ? `failed: ${failed.map((x) => `${x.step} (${x.error})`).join('; ').slice(0, 300)}`
+        : '',
+  });
   return out;
+}
+
+/** The limit of issue 16 on what one view downloads. */
+const VIEW_LIMIT = 10 * 2 ** 20;
+/** What a reader downloaded on the view in all: a cold load's bytes, or an action's with its view's load. */
+const viewTotal = (s: ViewStep) => s.sessionBytes ?? s.bytes;
+function largestView(steps: ViewStep[]): ViewStep | null {
+  return steps.length ? steps.reduce((a, b) => (viewTotal(b) > viewTotal(a) ? b : a)) : null;
+}
+
+/**
+ * Database files by kind, named generically by their stem (the name up to the
+ * first '-' or '.'): the build names its files, this does not assume how.
+ */
+function fileKinds(files: string[]): string {
+  if (!files.length) return 'no database file';
+  const n = new Map<string, number>();
+  for (const f of files) {
+    const k = f.split(/[-.]/)[0] || f;
+    n.set(k, (n.get(k) ?? 0) + 1);
+  }
+  return `${files.length} database file${files.length > 1 ? 's' : ''} (${[...n].map(([k, c]) => `${k} ×${c}`).join(', ')})`;
+}
+
+/** The table of every view on the throttled line (browser.ts viewDownloads, views.ts). */
+function viewDownloadsTable(runs: SizeRun[]): string[] {
+  const withViews = runs.filter((r) => r.browser?.viewDownloads?.length);
+  if (!withViews.length) return [];
+  const L: string[] = [`## What each view downloads at ${THROTTLE.mbit} Mbit/s`, ''];
+  L.push(
+    `Every view of the tab bar, each opened as a cold load of its own URL in a fresh browser context (empty cache) on a ${THROTTLE.mbit} Mbit/s line with ${THROTTLE.latencyMs} ms round trip (CDP Network.emulateNetworkConditions): cold loads, not clicks from the view before, so a view's figure does not depend on what another view happened to fetch first, and is what a reader opening a link to it pays. The steps marked ↳ are taken in that page as a reader does (省份 set in the filter column; a search in 搜索机关 on 概览, then choosing the match): their own bytes, then in brackets with the view's load (such a step is marked over 10 MB only when it added bytes itself). Each cell: time from navigation start (↳: from the action) until the page settled (no element aria-busy, no worker query and no request in flight, the DOM under \`main\` quiet for ${QUIET_MS} ms; the time of its last change or of the worker's last answer) · every byte received (page, JavaScript, wasm and database files, headers included) · the database files fetched, by name stem. **> 10 MB** marks a view over issue 16's limit.`,
+    '',
+  );
+  L.push(`| view | ${withViews.map((r) => `${int(r.size)} reports`).join(' | ')} | over 10 MB |`, `|---|${withViews.map(() => '---|').join('')}---|`);
+  const names = [...new Set(withViews.flatMap((r) => r.browser!.viewDownloads!.map((s) => s.step)))];
+  for (const name of names) {
+    const over: string[] = [];
+    const cells = withViews.map((r) => {
+      const s = r.browser!.viewDownloads!.find((x) => x.step === name);
+      if (!s) return '—';
+      // an action is marked when it added to a view now over the limit (not for the view's own load alone: that row has it)
+      const big = viewTotal(s) > VIEW_LIMIT && (s.kind === 'cold' || s.bytes > 0);
+      if (big) over.push(sizeName(r.size));
+      const own = s.bytes === 0 ? '+0' : `+${s.bytes < 2 ** 20 ? kb(s.bytes) : mb(s.bytes)}`;
+      const bytes = s.kind === 'action' ? `${own} (${mb(viewTotal(s))})` : mb(s.bytes);
+      const time = s.ms === null ? `FAILED: ${s.error ?? '?'}` : ms(s.ms);
+      return `${time} · ${bytes}${big ? ' **> 10 MB**' : ''} · ${fileKinds(s.files)}`;
+    });
+    const first = withViews.map((r) => r.browser!.viewDownloads!.find((x) => x.step === name)).find(Boolean);
+    L.push(`| ${first?.kind === 'action' ? '↳ ' : ''}${cell(name)} | ${cells.map(cell).join(' | ')} | ${over.join(', ') || 'none'} |`);
+  }
+  L.push('');
+  const last = withViews[withViews.length - 1];
+  const top = largestView(last.browser!.viewDownloads!);
+  if (top) L.push(`Largest at ${int(last.size)} reports: ${top.step} (${mb(viewTotal(top))}), its files: ${top.files.slice(0, 12).join(', ') || 'none'}${top.files.length > 12 ? `, … (${top.files.length} in all)` : ''}.`, '');
+  return L;
 }
 
 export function renderReport(m: Machine, runs: SizeRun[], js: Shipped | null, o: { coldRuns: number; changes: number; parseLimit: number; carried: string; history?: HistoryEntry[] }): string {
@@ -376,6 +449,8 @@ export function renderReport(m: Machine, runs: SizeRun[], js: Shipped | null, o:
     L.push('');
   }
 
+  L.push(...viewDownloadsTable(runs));
+
   // Where the bytes go
   const withDb = runs.filter((r) => r.db);
   if (withDb.length) {
@@ -415,6 +490,7 @@ export function renderReport(m: Machine, runs: SizeRun[], js: Shipped | null, o:
     `- **Site**: \`vite build\` of the project with its own vite.config.ts into <root>/dist-N, the app's \`build/gongkai.sqlite?url\` import redirected to the corpus's core file by a resolveId plugin and publicDir pointed at the build's public/ (detail shards, per-year parts), so the repo's build/ and dist/ are untouched; served by tests/browser/harness.ts \`serveStatic\`; Chromium from \`launchBrowser()\`, 1280×900, a fresh browser context (empty cache) for every cold load.`,
     `- **First chart**: an init script's MutationObserver marks \`bench:first-chart\` (performance.mark, time from navigation start) when the first \`figure svg\` holds a mark with a non-empty bounding box. Median of ${o.coldRuns} cold loads. The worker is wrapped to note when the database reports it is open.`,
     `- **Lower bound of the first chart**: floor.html in the same served copy, fresh context: sql.js (sql-wasm.js) on the main thread fetches the same wasm and database, opens it, runs \`SELECT count(*) FROM reports\`; time from navigation start. Alternated with the cold loads so both see the same load.`,
+    `- **Views at ${THROTTLE.mbit} Mbit/s** (scripts/bench/views.ts): every view of src/app/state/url.ts VIEWS as a cold load of its URL (\`?v=2&view=…\`; 报告详情 and 对比 also with the middle report, and the one after it, as version-1 ids), fresh context, CDP throttling as above; on each view with filters 省份 set to the province in the middle of the list (the first is the one the default report list already loads) (the <select> set and \`change\` dispatched), on 概览 a search in 搜索机关 for an organ's full name read from the built files, then ArrowDown + Enter. Bytes: every response's body and headers (playwright \`request.sizes()\`); database files: the responses whose path matches \`${DATA_FILE.source}\`. A step that fails is recorded with its reason and what the page showed; the next step runs.`,
     `- **Filter change**: in the page, \`performance.mark('bench:change')\`, set a filter <select> (模板, 层级, 省份, 年度 in turn, each back to 全部) and dispatch \`change\`; done when no worker query is in flight and the DOM under \`main\` has been quiet for ${QUIET_MS} ms; the figure is last mutation − change (the quiet window not counted), recorded with performance.measure. ${o.changes} changes per view after 2 uncounted warm-ups; p95 by nearest rank. Lower bound: in the floor page, one query summing every fact column of the reports of one province by year (the data any view of the numbers needs), median of 24.`,
   );
   L.push('');
