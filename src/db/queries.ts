@@ -101,9 +101,11 @@ export function organSearch(db: Queryable, a: { text: string; province?: string 
   if (!text) return { organs: EMPTY_TABLE, total: 0 };
   const like = `%${likeEscape(text)}%`;
   const simple = `%${likeEscape(simplifyOrganChars(text))}%`;
-  // with a province chosen, its organs only (a split build then reads that province's directory alone)
-  const where = `(o.name LIKE ? ESCAPE '\\' OR o.name_simplified LIKE ? ESCAPE '\\')${a.province ? ' AND o.province = ?' : ''}`;
-  const params = a.province ? [like, simple, a.province] : [like, simple];
+  // a split build searches the chosen province's organs only (its directory alone is read);
+  // a whole one has every organ loaded and searches them all, whatever the province
+  const within = a.province && isSplit(db) ? a.province : '';
+  const where = `(o.name LIKE ? ESCAPE '\\' OR o.name_simplified LIKE ? ESCAPE '\\')${within ? ' AND o.province = ?' : ''}`;
+  const params = within ? [like, simple, within] : [like, simple];
   const total = nums(db.all(`SELECT COUNT(*) AS n FROM organs o WHERE ${where}`, params), 'n')[0] ?? 0;
   const organs = db.all(
     `SELECT o.organ_key, o.name, o.province, o.city, o.county, o.level,

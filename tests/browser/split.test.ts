@@ -140,11 +140,12 @@ describe('the site over per-year parts', () => {
     await b.close();
   });
 
-  test('合规 with 年度 2020 至 2020 on a fresh load fetches only the 2020 parts; widening to 2021 adds only 2021', async () => {
+  // (with a check chosen: 合规 unfiltered by place reads the leaders file, tests/build/leaders.test.ts; one check's failures read the parts)
+  test('合规 of one check with 年度 2020 至 2020 on a fresh load fetches only the 2020 parts; widening to 2021 adds only 2021', async () => {
     requests = [];
     const page = await browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${split.url}?v=1&view=compliance&from=2020&to=2020`);
+    await page.goto(`${split.url}?v=1&view=compliance&from=2020&to=2020&check=C01`);
     const data = await figureData(page, MATRIX);
     // a row's year is followed by its template: 20202019 is a 2020 report, 20212021 a 2021 one
     const YEAR_2021 = /2021(2019|2021)/;
@@ -152,7 +153,7 @@ describe('the site over per-year parts', () => {
     expect(data).not.toMatch(YEAR_2021);
     // the figures are what the unsplit site shows for the same filter
     const ref = await browser.newPage();
-    await ref.goto(`${whole.url}?v=1&view=compliance&from=2020&to=2020`);
+    await ref.goto(`${whole.url}?v=1&view=compliance&from=2020&to=2020&check=C01`);
     expect(data).toEqual(await figureData(ref, MATRIX));
     await ref.close();
     expect(partRequests()).toEqual(parts.filter((p) => p.startsWith('part-2020-')).map((p) => `data/${p}`));
@@ -188,7 +189,7 @@ describe('the site over per-year parts', () => {
     try {
       const page = await browser.newPage();
       const errors = watchErrors(page);
-      await page.goto(`${front.url}?v=1&view=compliance`);
+      await page.goto(`${front.url}?v=1&view=compliance&check=C01`);
       const indicator = page.getByTestId('load-progress');
       await indicator.waitFor({ state: 'visible', timeout: 30_000 });
       await expect.poll(() => indicator.innerText()).toMatch(/正在加载 20\d\d 年\S+数据 \(\d\/\d\)…/);
@@ -278,11 +279,11 @@ describe('a query that would download more than large_download_bytes waits for t
   });
   afterAll(async () => server?.close());
 
-  test('合规 unfiltered asks first, fetching no part; 下载并显示 loads every part and draws the matrix', async () => {
+  test('合规 of one check nationally asks first, fetching no part; 下载并显示 loads every part and draws the matrix', async () => {
     asked = [];
     const page = await browser.newPage();
     const errors = watchErrors(page);
-    await page.goto(`${server.url}?v=1&view=compliance`);
+    await page.goto(`${server.url}?v=1&view=compliance&check=C01`);
     const note = page.getByTestId('large-download');
     await note.waitFor({ timeout: 30_000 });
     expect(await note.innerText()).toMatch(/合规数据尚未下载。[\s\S]*需要先下载 \d+ 个数据文件，约 [\d.]+ MB[\s\S]*选择省份后只下载该省的数据/);

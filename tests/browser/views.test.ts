@@ -8,6 +8,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import Papa from 'papaparse';
 import type { Browser, Page } from 'playwright-core';
 import type { Database } from 'sql.js';
@@ -544,7 +545,9 @@ describe('14.3 / 14.4 the site never loops or hangs', () => {
       }
     }
     expect(bad, 'a page of the core that only the overview reads').not.toBeNull();
-    const site = await brokenCopy('bad-core', (d) => fs.writeFileSync(path.join(d, 'assets', core), bad!));
+    // the page loads the gzipped copy of the core: break that one
+    const gz = fs.readdirSync(path.join(distA, 'assets')).find((f) => /^gongkai-.*\.sqlite\.gz$/.test(f))!;
+    const site = await brokenCopy('bad-core', (d) => fs.writeFileSync(path.join(d, 'assets', gz), zlib.gzipSync(bad!)));
     try {
       const page = await browser.newPage();
       await page.goto(site.url);

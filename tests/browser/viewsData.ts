@@ -4,6 +4,7 @@
  * and a seed whose manifest gives a javascript: source URL. The second variant adds
  * a report in front of them all (every build-order id shifts) and removes 刘楼乡.
  */
+import { gzipCore } from '../../scripts/lib/publish';
 import fs from 'node:fs';
 import path from 'node:path';
 import initSqlJs from 'sql.js';
@@ -66,6 +67,8 @@ export async function buildSite(dir: string): Promise<string> {
   core.run("UPDATE reports SET source_url = ? WHERE file_id = (SELECT file_id FROM source_files WHERE file = '001_230915953f1370e3.txt')", [JS_URL]);
   fs.writeFileSync(dbFile, core.export());
   core.close();
+  // and its gzipped copy, the file the page loads
+  fs.writeFileSync(`${dbFile}.gz`, gzipCore(fs.readFileSync(dbFile)));
   const out = path.join(dir, 'dist');
   await buildSiteOf(buildDir, out);
   return out;
