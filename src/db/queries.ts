@@ -420,14 +420,18 @@ export function compliance(db: Queryable, a: { filters: Filters; check: string }
   const national = leadersCompliance(a) && isSplit(db);
   const g = whereRollup(a.filters);
   // a split build's national counts are in the index (national_checks), its reports' rows not all loaded
-  const totals = national
-    ? db.all(
-        `SELECT ${checkIds.map((id, i) => `SUM(CASE WHEN g.check_id = '${id.replaceAll("'", "''")}' THEN g.pass END) AS p${i}, SUM(CASE WHEN g.check_id = '${id.replaceAll("'", "''")}' THEN g.fail END) AS f${i}, SUM(CASE WHEN g.check_id = '${id.replaceAll("'", "''")}' THEN g.na END) AS n${i}`).join(', ')}
-         FROM national_checks g WHERE ${g.sql}`,
-        g.params,
-      )
-    : db.all(`SELECT ${sums} ${FROM} WHERE ${w.sql}`, w.params);
-  const at = (k: string) => Number(totals.columns[k]?.[0] ?? 0);
+  const counts = new Map<string, number>();
+  if (national) {
+    const t = db.all(`SELECT g.check_id, SUM(g.pass) AS p, SUM(g.fail) AS f, SUM(g.na) AS n FROM national_checks g WHERE ${g.sql} GROUP BY g.check_id`, g.params);
+    strs(t, 'check_id').forEach((id, row) => {
+      const i = checkIds.indexOf(id);
+      for (const k of ['p', 'f', 'n']) counts.set(`${k}${i}`, Number(t.columns[k][row] ?? 0));
+    });
+  } else {
+    const t = db.all(`SELECT ${sums} ${FROM} WHERE ${w.sql}`, w.params);
+    for (const [k, v] of Object.entries(t.columns)) counts.set(k, Number(v[0] ?? 0));
+  }
+  const at = (k: string) => counts.get(k) ?? 0;
   const checks: Table = {
     length: checkIds.length,
     columns: {

@@ -208,10 +208,10 @@ async function loadOnePart(o: Opened, p: PartInfo): Promise<void> {
   }
 }
 
-/** What loading a need would download now (the files not loaded or loading yet). */
-function toDownload(o: Opened, need: PartNeed): LargeDownload {
-  const files = partsFor(o.parts, need, o.reportFiles).filter((p) => !o.partLoads.has(p.file));
-  return { bytes: files.reduce((n, p) => n + p.bytes, 0), files: files.length };
+/** What loading these files would download now (those not loaded or loading yet). */
+function toDownload(o: Opened, files: PartInfo[]): LargeDownload {
+  const fresh = files.filter((p) => !o.partLoads.has(p.file));
+  return { bytes: fresh.reduce((n, p) => n + p.bytes, 0), files: fresh.length };
 }
 
 const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0);
@@ -224,9 +224,9 @@ class TooLarge extends Error {
 }
 
 /** Load the parts a query needs (each once; concurrent queries share a load in flight). */
-async function ensureParts(o: Opened, need: PartNeed): Promise<void> {
+async function ensureParts(o: Opened, files: PartInfo[]): Promise<void> {
   await Promise.all(
-    partsFor(o.parts, need, o.reportFiles).map((p) => {
+    files.map((p) => {
       let load = o.partLoads.get(p.file);
       if (!load) {
         load = loadOnePart(o, p);
@@ -292,7 +292,7 @@ async function answerSql(o: Opened, m: Extract<WorkerRequest, { type: 'sql' }>):
   if (o.parts.length) {
     const rows = readsMain(reads, PART_TABLES);
     const dirs = readsMain(reads, DIRECTORY_TABLES);
-    if (rows || dirs) await ensureParts(o, { ...(rows ? { years: 'all' as const } : {}), ...(dirs ? { provinces: 'all' as const } : {}) });
+    if (rows || dirs) await ensureParts(o, partsFor(o.parts, { ...(rows ? { years: 'all' as const } : {}), ...(dirs ? { provinces: 'all' as const } : {}) }, o.reportFiles));
   }
   let note = '';
   if (o.shards.length && readsDetail(reads, DETAIL_VIEWS)) {
@@ -330,9 +330,10 @@ self.onmessage = async (ev: MessageEvent<WorkerRequest>) => {
     const detail = DETAIL_IDS[m.name] as ((args: unknown) => number[]) | undefined;
     if (o.parts.length) {
       const need = (PART_NEEDS[m.name as QueryName] as (args: unknown, db: Queryable) => PartNeed)(m.args, o.q);
-      const large = toDownload(o, need);
+      const files = partsFor(o.parts, need, o.reportFiles);
+      const large = toDownload(o, files);
       if (large.bytes > o.largeBytes && !m.allowLarge) throw new TooLarge(large);
-      await ensureParts(o, need);
+      await ensureParts(o, files);
     }
     const ids = detail ? detail(m.args) : [];
     if (detail) await ensureDetail(o, ids);
