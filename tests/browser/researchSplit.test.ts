@@ -1,7 +1,7 @@
 /**
  * 查询 over a split build: the seed reports built with the split forced (1-byte
  * threshold), served in place of the database of the built site (dist/ as it
- * is; its core file and data/ answered from the split build). A query on
+ * is; its core file (plain and gzipped) and data/ answered from the split build). A query on
  * reports fetches every part first, with progress, and answers as the whole
  * database does; a query on organs alone fetches none.
  */
@@ -31,8 +31,9 @@ function serveSplitSite(): Promise<void> {
   server = http.createServer((req, res) => {
     const rel = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname.slice(1)) || 'index.html';
     requests.push(rel);
-    const file = /^assets\/gongkai-[\w-]+\.sqlite$/.test(rel)
-      ? path.join(BUILD, 'gongkai.sqlite')
+    const core = /^assets\/gongkai-[\w-]+\.sqlite(\.gz)?$/.exec(rel);
+    const file = core
+      ? path.join(BUILD, `gongkai.sqlite${core[1] ?? ''}`)
       : rel.startsWith('data/')
         ? path.join(BUILD, 'public', rel)
         : path.join(DIST, rel);
@@ -85,7 +86,7 @@ describe('查询 over per-year parts', () => {
     const sql = 'SELECT year, COUNT(*) AS n, SUM(s3_new_total) AS s FROM reports GROUP BY year ORDER BY year';
     await page.getByLabel('SQL', { exact: true }).fill(sql);
     await page.getByRole('button', { name: '运行' }).click();
-    await expect.poll(() => page.locator('.sql-status').innerText(), { timeout: 30_000 }).toMatch(/正在加载 20\d\d 年数据（\d\/\d）…/);
+    await expect.poll(() => page.locator('.sql-status').innerText(), { timeout: 30_000 }).toMatch(/正在加载 20\d\d 年\S+数据（\d+\/\d+）…/);
     expect(await page.locator('.sql-status progress').count()).toBe(1);
     await expect.poll(() => page.locator('.sql-status').innerText(), { timeout: 30_000 }).toMatch(/^共 \d+ 行/);
     expect(await shown(page)).toEqual(whole.exec(sql)[0].values.map((r) => r.map((v) => (v === null ? 'NULL' : String(v)))));
