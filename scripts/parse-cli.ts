@@ -137,6 +137,7 @@ async function main(): Promise<void> {
   // every core parses (the build's file workers), each file within the time budget; output in input order
   // a worker per 8 files at most: each starts tsx and builds the division index (1–3 s), which a few files do not repay
   const pool = new FilePool({ workers: Math.max(1, Math.min(poolDefaults().workers, Math.ceil(inputs.length / 8))) });
+  const t0 = performance.now();
   let done: ProcessedFile[];
   try {
     done = await pool.processAll(
@@ -150,7 +151,15 @@ async function main(): Promise<void> {
     await pool.close();
   }
 
-  for (const line of cliLines(done)) emit(line);
+  const t1 = performance.now();
+  const lines = cliLines(done);
+  const t2 = performance.now();
+  for (const line of lines) emit(line);
+  // for the benchmark: where the time went (GONGKAI_CLI_PHASES=1), on stderr so stdout stays the contract
+  if (process.env.GONGKAI_CLI_PHASES) {
+    const s = (a: number, b: number) => Math.round(b - a) / 1000;
+    process.stderr.write(`parse-phases ${JSON.stringify({ workers: pool.workers, files: s(t0, t1), collection: s(t1, t2), output: s(t2, performance.now()) })}\n`);
+  }
 }
 
 try {

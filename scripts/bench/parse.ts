@@ -61,6 +61,8 @@ export interface CliResult {
   seconds: number;
   rate: number;
   lines: number;
+  /** where the CLI's time went, as it reports it (GONGKAI_CLI_PHASES): the files on its workers, then on one thread the collection checks and lines, the output */
+  phases?: { workers: number; files: number; collection: number; output: number };
 }
 
 /**
@@ -72,17 +74,22 @@ export function cliBench(root: string, reportsDir: string, limit: number): Promi
   const files = fs.readdirSync(reportsDir).filter((f) => f.endsWith('.txt')).sort().slice(0, limit);
   const t0 = process.hrtime.bigint();
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/parse-cli.ts'), ...files.map((f) => path.join(reportsDir, f))], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'scripts/parse-cli.ts'), ...files.map((f) => path.join(reportsDir, f))], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, GONGKAI_CLI_PHASES: '1' } });
     let lines = 0;
     let err = '';
+    let phases: CliResult['phases'];
     child.stdout.on('data', (d: Buffer) => {
       for (let i = d.indexOf(10); i >= 0; i = d.indexOf(10, i + 1)) lines++;
     });
-    child.stderr.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-2000)));
+    child.stderr.on('data', (d: Buffer) => {
+      err = (err + d.toString()).slice(-2000);
+      const m = /parse-phases (\{.*\})/.exec(err);
+      if (m) phases = JSON.parse(m[1]) as CliResult['phases'];
+    });
     child.on('close', (code) => {
       const seconds = secs(t0);
       if (code !== 0 || lines !== files.length) reject(new Error(`parse CLI exit ${code}, ${lines} of ${files.length} lines: ${err.trim().split('\n').slice(-2).join(' / ')}`));
-      else resolve({ files: files.length, seconds, rate: files.length / seconds, lines });
+      else resolve({ files: files.length, seconds, rate: files.length / seconds, lines, phases });
     });
   });
 }

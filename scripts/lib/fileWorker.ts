@@ -37,7 +37,7 @@ async function run(m: ToWorker): Promise<void> {
       continue;
     }
     post({ kind: 'start', task: m.task, index: i });
-    const p = await processFile(f.path, f.name, { manifest: f.manifest, resolveRegion });
+    const p = await processFile(f.path, f.name, { manifest: f.manifest, resolveRegion, detail: m.detail });
     if (p.report && shard) shard.add(f.id, { report: p.report, findings: p.findings, contextLines: p.contextLines, lineLocators: p.lineLocators });
     out.push(packFile(p, !m.detail));
   }

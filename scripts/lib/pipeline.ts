@@ -1,7 +1,7 @@
 /**
  * One input file → extracted text → ParsedReport → its own findings, with the
  * file's outcome: the Node door to src/pipeline/processReport, shared by the
- * database build and the parse CLI (reading, hashing and compacting here; the rest
+ * database build and the parse CLI (reading and hashing here; the rest
  * runs in the 自查 view's worker too).
  * A broken file never throws: it comes back with outcome 'failed' and the reason.
  */
@@ -9,7 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { fileTooLarge, LIMITS, type Limits } from '../../src/extract/limits';
 import { splitLines } from '../../src/parse/normalise';
-import { cellEntries, type Finding, type ManifestRow, type ParsedReport, type RegionResolver } from '../../src/parse/types';
+import { type Finding, type ManifestRow, type ParsedReport, type RegionResolver } from '../../src/parse/types';
 import type { Outcome } from '../../src/db/writer';
 import { processReport } from '../../src/pipeline/processReport';
 import { nodePdfHost } from './nodeExtract';
@@ -39,6 +39,8 @@ export interface ProcessOptions {
   resolveRegion?: RegionResolver;
   /** the bounds on the work one file may cause (default LIMITS) */
   limits?: Readonly<Limits>;
+  /** the lines a detail shard shows with each cell (line locators, context lines); default true */
+  detail?: boolean;
 }
 
 function describeError(e: unknown): string {
@@ -59,9 +61,7 @@ export async function processFile(absPath: string, name: string, opts: ProcessOp
   const r = await processReport(name, bytes, { pdf: nodePdfHost, limits, manifest: opts.manifest, resolveRegion: opts.resolveRegion });
   if (!r.report) return failed(name, bytes.length, sha256, r.encoding, r.reason ?? '无法读取');
   const { report, outcome, reason, manifest, text, encoding } = r;
-  const findings = r.findings.map((f) => ({ ...f, evidence: detach(f.evidence) }));
-  const lineLocators = r.lineLocators.length ? r.lineLocators : undefined;
-  const pageMeta = r.pageMeta;
+  const detail = opts.detail ?? true;
   return {
     file: name,
     bytes: bytes.length,
@@ -69,48 +69,12 @@ export async function processFile(absPath: string, name: string, opts: ProcessOp
     encoding,
     outcome,
     reason,
-    report: compactReport(report),
+    report,
     manifest,
-    findings,
-    lineLocators,
-    contextLines: contextOf(report, text),
-    pageMeta,
-  };
-}
-
-/**
- * A copy of a string that does not keep its source alive. Strings cut from the
- * report text (a cell's line, a prose section) would otherwise pin the decoded
- * text and its line arrays while the build holds every report (about 5 KB a
- * report; the findings' per-row parts, dropped below, were 85 KB).
- */
-function detach(s: string): string {
-  return s.length < 13 ? s : (' ' + s).slice(1);
-}
-
-/** The parsed report holding only its own strings (see detach). */
-function compactReport(r: ParsedReport): ParsedReport {
-  const lines = new Map<string, string>();
-  const line = (t: string) => {
-    let d = lines.get(t);
-    if (d === undefined) lines.set(t, (d = detach(t)));
-    return d;
-  };
-  const cells: ParsedReport['cells'] = {};
-  for (const [k, c] of cellEntries(r.cells)) {
-    cells[k] = { ...c, raw: detach(c.raw), source: c.source ? { ...c.source, text: line(c.source.text) } : null };
-  }
-  const text = (t: string | null) => (t === null ? null : detach(t));
-  return {
-    ...r,
-    organ: text(r.organ),
-    organSimplified: text(r.organSimplified),
-    period: text(r.period),
-    cells,
-    sections: r.sections.map((x) => ({ ...x, heading: detach(x.heading) })),
-    prose: { s1: text(r.prose.s1), s5: text(r.prose.s5), s6: text(r.prose.s6) },
-    notes: r.notes.map((n) => ({ ...n, message: detach(n.message) })),
-    templateLabels: r.templateLabels.map(detach),
+    findings: r.findings,
+    lineLocators: detail && r.lineLocators.length ? r.lineLocators : undefined,
+    contextLines: detail ? contextOf(report, text) : undefined,
+    pageMeta: r.pageMeta,
   };
 }
 
@@ -127,7 +91,7 @@ function contextOf(report: ParsedReport, text: string): Map<number, string> {
     for (let l = at - 1, seen = 0; l >= 1 && seen < CONTEXT_LINES; l--) {
       const t = lines[l - 1];
       if (t === undefined || !t.trim()) continue;
-      if (!out.has(l)) out.set(l, detach(t));
+      if (!out.has(l)) out.set(l, t);
       seen++;
     }
   }

@@ -109,20 +109,28 @@ export function same(a: number, b: number): boolean {
  */
 export type Fold = 'strict' | 'lenient';
 
+/** The parts' keys, each once, in the order they first appear. */
+function uniqueKeys(parts: readonly FindingPart[]): string[] {
+  const seen = new Set<string>();
+  for (const p of parts) for (const k of p.keys) seen.add(k);
+  return [...seen];
+}
+
 export function fold(
   parts: FindingPart[],
   mode: Fold,
   passSummary: (passed: FindingPart[]) => string,
   emptyEvidence = '无可核对的数据',
 ): Verdict {
-  const keys = [...new Set(parts.flatMap((p) => p.keys))];
-  const failed = parts.filter((p) => p.status === 'fail');
-  const unassessable = parts.filter((p) => p.status === 'na');
-  const passed = parts.filter((p) => p.status === 'pass');
+  const failed: FindingPart[] = [];
+  const unassessable: FindingPart[] = [];
+  const passed: FindingPart[] = [];
+  for (const p of parts) (p.status === 'fail' ? failed : p.status === 'na' ? unassessable : passed).push(p);
+  const keys = uniqueKeys(parts);
   const list = (ps: FindingPart[]) =>
     ps.slice(0, 3).map((p) => p.evidence).join('；') + (ps.length > 3 ? `；另有 ${ps.length - 3} 处` : '');
   if (failed.length) {
-    return { status: 'fail', evidence: list(failed), keys: [...new Set(failed.flatMap((p) => p.keys))], parts };
+    return { status: 'fail', evidence: list(failed), keys: uniqueKeys(failed), parts };
   }
   if (passed.length === 0) {
     return { status: 'na', evidence: unassessable.length ? list(unassessable) : emptyEvidence, keys, parts };

@@ -20,16 +20,32 @@ export function rowName(row: string): string {
   return r.group && !r.group.startsWith('三、') ? `${r.group}${r.label.replace(/（区分处理的.*$/, '')}` : r.label.replace(/（区分处理的.*$/, '');
 }
 
-/** Every cell key of the template's three tables: 二, then 三, then 四. */
-export function templateKeys(template: Template): FactKey[] {
+const keysOf = new Map<Template, readonly FactKey[]>();
+
+/** Every cell key of the template's three tables: 二, then 三, then 四 (one frozen list a template, made once). */
+export function templateKeys(template: Template): readonly FactKey[] {
+  let keys = keysOf.get(template);
+  if (!keys) keysOf.set(template, (keys = Object.freeze(listTemplateKeys(template))));
+  return keys;
+}
+
+function listTemplateKeys(template: Template): FactKey[] {
   const s2 = (S2_ROWS[template] as readonly (typeof S2_ROWS_2019)[number][]).flatMap((r) => r.cols.map((c) => s2Key(r, c)));
   const s3 = rowsOf(template).flatMap((r) => S3_COLS.map((c) => k3(r.row, c.col)));
   const s4 = S4_GROUPS.flatMap((g) => S4_COLS.map((c) => s4Key(g.group, c.col)));
   return [...s2, ...s3, ...s4];
 }
 
-/** A cell named as row · column: 新收 · 自然人, 行政复议 · 维持, 行政许可 · 上一年项目数量. */
+const names = new Map<string, string>();
+
+/** A cell named as row · column: 新收 · 自然人, 行政复议 · 维持, 行政许可 · 上一年项目数量 (each name made once). */
 export function cellName(key: string): string {
+  let name = names.get(key);
+  if (name === undefined) names.set(key, (name = nameCell(key)));
+  return name;
+}
+
+function nameCell(key: string): string {
   if (key.startsWith('s3.')) {
     const parts = key.split('.');
     const col = parts.pop()!;

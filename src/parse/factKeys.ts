@@ -178,9 +178,19 @@ export type FactColumn = Underscored<FactKey>;
 
 export type S2Col = S2Row['cols'][number];
 /** s2.<row>.<col>; a column the row does not have is the caller's to avoid (the rows' own `cols` list them) */
-export const s2Key = (r: Pick<S2Row, 'row'>, col: S2Col): S2Key => `s2.${r.row}.${col}` as S2Key;
-export const s3Key = (row: S3RowId, col: S3Col): S3Key => `s3.${row}.${col}`;
-export const s4Key = (group: S4Group, col: S4Col): S4Key => `s4.${group}.${col}`;
+/**
+ * Keys are made once per (row, column) and kept internalised: the checks look
+ * cells up by key a few thousand times a report, and a freshly concatenated
+ * string is flattened and hashed on every lookup.
+ */
+const keyTable: Record<string, Record<string, Record<string, string>>> = { s2: Object.create(null), s3: Object.create(null), s4: Object.create(null) };
+function madeKey(table: 's2' | 's3' | 's4', row: string, col: string): string {
+  const byCol = (keyTable[table][row] ??= Object.create(null) as Record<string, string>);
+  return (byCol[col] ??= Object.keys({ [`${table}.${row}.${col}`]: 0 })[0]);
+}
+export const s2Key = (r: Pick<S2Row, 'row'>, col: S2Col): S2Key => madeKey('s2', r.row, col) as S2Key;
+export const s3Key = (row: S3RowId, col: S3Col): S3Key => madeKey('s3', row, col) as S3Key;
+export const s4Key = (group: S4Group, col: S4Col): S4Key => madeKey('s4', group, col) as S4Key;
 
 function info(key: FactKey, section: FactKeyInfo['section'], rowLabel: string, colLabel: string, unit: FactKeyInfo['unit'], templates: readonly Template[]): FactKeyInfo {
   return {
